@@ -1,0 +1,101 @@
+# polint - a policy linter for Japanese local-government documents.
+#
+#   make            build build/polint
+#   make run        install missing packages, build, lint the sample corpus
+#   make test       install missing packages, build, run every test
+#   make asan       the same tests under AddressSanitizer + UBSan
+#   make bench      speed and memory against the libzip+libxml2 floor
+#   make test-external   fidelity against ../shared/corpora (skips if absent)
+
+CC      ?= cc
+BUILD   ?= build
+PKGS    := libxml-2.0 libzip libpcre2-8 libutf8proc
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow \
+           -Wstrict-prototypes -Wmissing-prototypes -Isrc -MMD -MP
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS  += $(PKG_LIBS) -lpthread -lm
+
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/ooxml/*.c src/doc/*.c src/text/*.c \
+                              src/rules/*.c src/report/*.c src/diff/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+SUPPORT_OBJ := $(SUPPORT_SRC:%.c=$(BUILD)/%.o)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB      := $(BUILD)/libpolint.a
+POLINT   := $(BUILD)/polint
+
+# Debian packages that provide the above, and what the tests need.
+DEB_BUILD := gcc make pkg-config libxml2-dev libzip-dev zlib1g-dev libpcre2-dev \
+             libutf8proc-dev libcmocka-dev
+DEB_TEST  := python3 python3-jsonschema libxml2-utils
+
+.PHONY: all deps deps-test run test unit asan bench test-external clean format
+
+all: $(POLINT)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(POLINT): $(CLI_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(SUPPORT_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS) -lcmocka -lz
+
+$(BUILD)/tests/unit/%.o $(BUILD)/tests/support/%.o: CFLAGS += -Itests/support -Wno-missing-prototypes
+
+# Installs only what is missing, so a second run is instant and a machine
+# that already has everything never needs root.
+deps:
+	@tools/install-deps.sh $(DEB_BUILD)
+
+deps-test: deps
+	@tools/install-deps.sh $(DEB_TEST)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(POLINT) extract --format text corpus/
+
+unit: $(TEST_BIN) $(POLINT)
+	@tests/run-tests.sh $(BUILD)
+
+test: deps-test
+	@$(MAKE) --no-print-directory unit
+
+asan: deps-test
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
+	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	    LDFLAGS='-fsanitize=address,undefined' unit
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/floor
+	@tools/bench.sh $(BUILD)
+
+$(BUILD)/floor: tools/floor.c
+	$(CC) -O2 -g -std=c17 -Wall -Wextra -Werror $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+test-external: deps-test
+	@$(MAKE) --no-print-directory all
+	@tests/external/run.sh $(BUILD)
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard src/*/*.h)
+
+clean:
+	rm -rf build build-asan
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SUPPORT_OBJ:.o=.d) $(TEST_BIN:$(BUILD)/tests/%=$(BUILD)/tests/unit/%.d)

@@ -1,0 +1,213 @@
+/*
+ * cmd_extract.c - `polint extract`: the text of documents, with structure.
+ *
+ * Streams: each block is printed as soon as the reader produces it, so
+ * memory stays flat however large the document or the corpus.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "doc/render.h"
+#include "ooxml/ooxml.h"
+#include "util/json.h"
+
+typedef enum { OUT_TEXT, OUT_JSON } out_format;
+
+typedef struct json_doc_sink {
+    jw *w;
+    size_t index;
+} json_doc_sink;
+
+static bool json_block(void *ctx, const doc_block *b)
+{
+    json_doc_sink *s = ctx;
+    doc_block_write_json(s->w, b, s->index++);
+    return true;
+}
+
+static void write_counts(jw *w, const doc_info *info)
+{
+    jw_key(w, "counts");
+    jw_object_begin(w);
+    if (info->format == DOC_FMT_DOCX) {
+        jw_kv_int(w, "paragraphs", info->paragraphs);
+        jw_kv_int(w, "tables", info->tables);
+        jw_kv_int(w, "insertions", info->insertions);
+        jw_kv_int(w, "deletions", info->deletions);
+        jw_kv_int(w, "moves", info->moves);
+        jw_kv_int(w, "comments", info->comments);
+        jw_kv_int(w, "footnotes", info->footnotes);
+        jw_kv_int(w, "endnotes", info->endnotes);
+        jw_kv_int(w, "hidden_runs", info->hidden_runs);
+    } else if (info->format == DOC_FMT_XLSX) {
+        jw_kv_int(w, "sheets", info->sheets);
+        jw_kv_int(w, "cells", info->cells);
+        jw_kv_int(w, "comments", info->comments);
+    }
+    jw_object_end(w);
+}
+
+static void write_error(jw *w, const pl_error *err, pl_lang lang)
+{
+    sbuf msg = SBUF_INIT;
+    pl_error_format(err, lang, &msg);
+    jw_key(w, "error");
+    jw_object_begin(w);
+    jw_kv_string(w, "code", pl_status_name(err->status));
+    jw_kv_string(w, "message", sbuf_cstr(&msg));
+    if (err->part[0]) jw_kv_string(w, "part", err->part);
+    if (err->line > 0) jw_kv_int(w, "line", err->line);
+    if (err->column > 0) jw_kv_int(w, "column", err->column);
+    if (err->offset >= 0) jw_kv_int(w, "offset", err->offset);
+    if (err->value >= 0) jw_kv_int(w, "value", err->value);
+    if (err->limit >= 0) jw_kv_int(w, "limit", err->limit);
+    jw_object_end(w);
+    sbuf_free(&msg);
+}
+
+static pl_status extract_json(jw *w, const char *path, const ooxml_options *opt, pl_lang lang)
+{
+    doc_info info;
+    doc_info_init(&info);
+    pl_error err;
+    pl_error_clear(&err);
+    jw_object_begin(w);
+    jw_kv_string(w, "path", path);
+    jw_key(w, "blocks");
+    jw_array_begin(w);
+    json_doc_sink js = {.w = w};
+    doc_sink sink = {.ctx = &js, .block = json_block};
+    pl_status s = ooxml_read_file(path, opt, &info, &sink, &err);
+    jw_array_end(w);
+    jw_kv_string(w, "status", s == PL_OK ? "ok" : "error");
+    if (info.sha256[0]) jw_kv_string(w, "sha256", info.sha256);
+    jw_kv_int(w, "size", (long long)info.file_size);
+    if (info.format != DOC_FMT_UNKNOWN) {
+        jw_kv_string(w, "format", doc_format_name(info.format));
+        jw_kv_string(w, "variant", info.variant);
+        jw_kv_string(w, "main_part", info.main_part);
+        jw_kv_bool(w, "strict", info.strict);
+        if (info.format == DOC_FMT_XLSX) jw_kv_bool(w, "date1904", info.date1904);
+        write_counts(w, &info);
+    }
+    if (info.nwarnings) {
+        jw_key(w, "warnings");
+        jw_array_begin(w);
+        for (size_t i = 0; i < info.nwarnings; i++) {
+            jw_object_begin(w);
+            jw_kv_string(w, "code", info.warnings[i].code);
+            if (info.warnings[i].part) jw_kv_string(w, "part", info.warnings[i].part);
+            jw_kv_string(w, "detail", info.warnings[i].detail);
+            jw_object_end(w);
+        }
+        jw_array_end(w);
+    }
+    if (s != PL_OK) {
+        write_error(w, &err, lang);
+        cli_report_error(path, &err, lang);
+    }
+    jw_object_end(w);
+    doc_info_free(&info);
+    return s;
+}
+
+static pl_status extract_text(const char *path, const ooxml_options *opt, pl_lang lang,
+                              bool banner)
+{
+    if (banner) printf("==> %s <==\n", path);
+    doc_info info;
+    doc_info_init(&info);
+    pl_error err;
+    pl_error_clear(&err);
+    doc_text_printer tp;
+    doc_text_printer_init(&tp, stdout);
+    doc_sink sink = doc_text_printer_sink(&tp);
+    pl_status s = ooxml_read_file(path, opt, &info, &sink, &err);
+    doc_text_printer_finish(&tp);
+    if (s != PL_OK) cli_report_error(path, &err, lang);
+    doc_info_free(&info);
+    return s;
+}
+
+int cmd_extract(int argc, char **argv, pl_lang lang)
+{
+    ooxml_options opt;
+    ooxml_options_default(&opt);
+    out_format format = OUT_TEXT;
+    cli_paths paths = {0};
+    int bad = 0;
+    int first_operand = argc;
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        if ((v = cli_option_value(argc, argv, &i, "--format"))) {
+            if (strcmp(v, "text") == 0) format = OUT_TEXT;
+            else if (strcmp(v, "json") == 0) format = OUT_JSON;
+            else {
+                cli_usage_error(lang, "--format には text か json を指定してください",
+                                "--format takes text or json", v);
+                return CLI_EXIT_ERROR;
+            }
+        } else if ((v = cli_option_value(argc, argv, &i, "--tracked"))) {
+            if (strcmp(v, "accept") == 0) opt.tracked = DOC_TRACKED_ACCEPT;
+            else if (strcmp(v, "reject") == 0) opt.tracked = DOC_TRACKED_REJECT;
+            else if (strcmp(v, "all") == 0) opt.tracked = DOC_TRACKED_ALL;
+            else {
+                cli_usage_error(lang, "--tracked には accept、reject、all のいずれかを指定してください",
+                                "--tracked takes accept, reject or all", v);
+                return CLI_EXIT_ERROR;
+            }
+        } else if ((v = cli_option_value(argc, argv, &i, "--files-from"))) {
+            if (!cli_paths_from_list(&paths, v, lang)) bad++;
+        } else if (strcmp(argv[i], "--no-metadata") == 0) {
+            opt.metadata = false;
+        } else if (strcmp(argv[i], "--") == 0) {
+            first_operand = i + 1;
+            break;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            cli_usage_error(lang, "不明なオプションです", "unknown option", argv[i]);
+            cli_paths_free(&paths);
+            return CLI_EXIT_ERROR;
+        } else {
+            first_operand = i;
+            break;
+        }
+    }
+    cli_paths_collect(&paths, argv + first_operand, argc - first_operand, lang, &bad);
+    if (paths.n == 0 && bad == 0) {
+        cli_usage_error(lang, "ファイルを指定してください", "no input files", NULL);
+        return CLI_EXIT_ERROR;
+    }
+
+    int failures = bad;
+    if (format == OUT_JSON) {
+        sbuf buf = SBUF_INIT;
+        jw w;
+        jw_init(&w, &buf, stdout, true);
+        jw_object_begin(&w);
+        jw_kv_int(&w, "schema", 1);
+        jw_key(&w, "tool");
+        jw_object_begin(&w);
+        jw_kv_string(&w, "name", "polint");
+        jw_kv_string(&w, "version", POLINT_VERSION);
+        jw_object_end(&w);
+        jw_kv_string(&w, "tracked", opt.tracked == DOC_TRACKED_ACCEPT   ? "accept"
+                                    : opt.tracked == DOC_TRACKED_REJECT ? "reject"
+                                                                        : "all");
+        jw_key(&w, "documents");
+        jw_array_begin(&w);
+        for (size_t i = 0; i < paths.n; i++)
+            if (extract_json(&w, paths.items[i], &opt, lang) != PL_OK) failures++;
+        jw_array_end(&w);
+        jw_object_end(&w);
+        sbuf_putc(&buf, '\n');
+        jw_flush(&w);
+        sbuf_free(&buf);
+    } else {
+        for (size_t i = 0; i < paths.n; i++)
+            if (extract_text(paths.items[i], &opt, lang, paths.n > 1) != PL_OK) failures++;
+    }
+    fflush(stdout);
+    cli_paths_free(&paths);
+    return failures ? CLI_EXIT_ERROR : CLI_EXIT_OK;
+}

@@ -1,0 +1,13 @@
+/*
+ * xlsx.c - the XLSX reader. Not written yet: the package, sniffing and XML
+ * layers land first; until the reader does, XLSX files are refused with
+ * an explicit error rather than reported as empty.
+ */
+#include "internal.h"
+
+pl_status xlsx_read(pkg *pk, const char *main_part, const ooxml_options *opt, doc_info *info,
+                    const doc_sink *sink, pl_error *err)
+{
+    (void)pk, (void)opt, (void)info, (void)sink;
+    return pl_error_set(err, PL_E_UNSUPPORTED_TYPE, main_part, "XLSX reader not built yet");
+}
