@@ -81,9 +81,9 @@ asan: deps-test
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined' unit
 
-bench: deps
+bench: deps-test
 	@$(MAKE) --no-print-directory all $(BUILD)/floor
-	@tools/bench.sh $(BUILD)
+	@/usr/bin/env python3 tools/bench.py $(BUILD)
 
 $(BUILD)/floor: tools/floor.c
 	$(CC) -O2 -g -std=c17 -Wall -Wextra -Werror $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)

@@ -165,6 +165,11 @@ pl_status pkg_read_part(pkg *p, const char *name, pkg_chunk_fn fn, void *ctx, pl
                             e->method);
     if (e->size > lim->max_part_bytes)
         return limit_error(err, PL_E_PART_TOO_LARGE, e->name, e->size, lim->max_part_bytes);
+    /* Judge the ratio on the declared sizes before inflating anything; an
+     * entry that lies about its size is caught by the size check below. */
+    uint64_t comp = e->comp_size ? e->comp_size : 1;
+    if (e->size > lim->ratio_grace_bytes && e->size / comp > lim->max_ratio)
+        return limit_error(err, PL_E_RATIO, e->name, e->size / comp, lim->max_ratio);
 
     zip_file_t *zf = zip_fopen_index(p->za, e->index, 0);
     if (!zf) {
@@ -198,7 +203,6 @@ pl_status pkg_read_part(pkg *p, const char *name, pkg_chunk_fn fn, void *ctx, pl
                                  lim->max_total_bytes);
             break;
         }
-        uint64_t comp = e->comp_size ? e->comp_size : 1;
         if (produced > lim->ratio_grace_bytes && produced / comp > lim->max_ratio) {
             status = limit_error(err, PL_E_RATIO, e->name, produced / comp, lim->max_ratio);
             break;

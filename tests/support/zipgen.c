@@ -172,31 +172,46 @@ unsigned char *zipgen_finish(zipgen *z, size_t *n)
     return out;
 }
 
-unsigned char *zipgen_zero_bomb(uint64_t total, size_t *comp_size, uint32_t *crc)
+/* Deflates data with a full flush: the output is byte-aligned, not final,
+ * and refers to nothing before it, so such pieces can be concatenated. */
+static size_t deflate_flushed(const void *data, size_t n, unsigned char *out, size_t cap)
 {
-    enum { SEG = 1 << 20 };
-    unsigned char *zeros = calloc(1, SEG);
     z_stream s;
     memset(&s, 0, sizeof s);
     deflateInit2(&s, 9, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
-    unsigned char seg[8192];
-    s.next_in = zeros;
-    s.avail_in = SEG;
-    s.next_out = seg;
-    s.avail_out = sizeof seg;
-    deflate(&s, Z_FULL_FLUSH); /* byte-aligned, no back references out of it */
-    size_t seg_len = sizeof seg - s.avail_out;
+    s.next_in = (Bytef *)data;
+    s.avail_in = (uInt)n;
+    s.next_out = out;
+    s.avail_out = (uInt)cap;
+    deflate(&s, Z_FULL_FLUSH);
+    size_t len = cap - s.avail_out;
     deflateEnd(&s);
+    return len;
+}
+
+unsigned char *zipgen_bomb(const char *prefix, char fill, uint64_t total, size_t *comp_size,
+                           uint64_t *size, uint32_t *crc)
+{
+    enum { SEG = 1 << 20 };
+    unsigned char *block = malloc(SEG);
+    memset(block, fill, SEG);
+    unsigned char seg[16384], head[4096];
+    size_t seg_len = deflate_flushed(block, SEG, seg, sizeof seg);
+    size_t plen = strlen(prefix);
+    size_t head_len = deflate_flushed(prefix, plen, head, sizeof head);
     uint64_t reps = total / SEG;
-    unsigned char *out = malloc(seg_len * reps + 8);
-    for (uint64_t i = 0; i < reps; i++) memcpy(out + i * seg_len, seg, seg_len);
-    size_t len = seg_len * reps;
-    out[len++] = 0x03; /* final, fixed-Huffman block with only end-of-block */
+    unsigned char *out = malloc(head_len + seg_len * reps + 8);
+    memcpy(out, head, head_len);
+    size_t len = head_len;
+    for (uint64_t i = 0; i < reps; i++, len += seg_len) memcpy(out + len, seg, seg_len);
+    out[len++] = 0x03; /* final fixed-Huffman block holding only end-of-block */
     out[len++] = 0x00;
-    uLong c1 = crc32(0, zeros, SEG), c = 0;
+    uLong c = crc32(0, (const Bytef *)prefix, (uInt)plen);
+    uLong c1 = crc32(0, block, SEG);
     for (uint64_t i = 0; i < reps; i++) c = crc32_combine(c, c1, SEG);
-    free(zeros);
+    free(block);
     *comp_size = len;
+    *size = plen + reps * SEG;
     *crc = (uint32_t)c;
     return out;
 }

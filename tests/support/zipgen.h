@@ -36,9 +36,13 @@ void zipgen_add_raw(zipgen *z, const char *name, uint16_t method, const void *co
 /* Finishes the archive; returns malloc'd bytes and frees z. */
 unsigned char *zipgen_finish(zipgen *z, size_t *n);
 
-/* Deflate stream of `total` zero bytes, built by repeating one flushed
- * 1 MiB segment, so a 1 GiB bomb costs a millisecond to make. */
-unsigned char *zipgen_zero_bomb(uint64_t total, size_t *comp_size, uint32_t *crc);
+/* Deflate stream of prefix followed by `total` copies of fill, built by
+ * repeating one flushed 1 MiB segment, so a 1 GiB bomb costs a millisecond
+ * to make. With fill ' ' after an XML start tag the bomb stays well-formed
+ * and only the size and ratio caps can stop it. *size gets the inflated
+ * size. */
+unsigned char *zipgen_bomb(const char *prefix, char fill, uint64_t total, size_t *comp_size,
+                           uint64_t *size, uint32_t *crc);
 
 /* A minimal DOCX: content types, rels, word/document.xml = the given body
  * XML wrapped in <w:document><w:body>...</w:body></w:document>, plus extra
