@@ -45,6 +45,17 @@ typedef enum doc_channel {
     DOC_CH_COUNT
 } doc_channel;
 
+/* What kind of document this is; decides which rules apply. */
+typedef enum doc_type {
+    DOC_TYPE_UNKNOWN = 0,
+    DOC_TYPE_CONTRACT,  /* 契約書, 覚書 */
+    DOC_TYPE_SPECIAL,   /* 特記事項 (個人情報取扱特記事項 ...) */
+    DOC_TYPE_SPEC,      /* 仕様書 */
+    DOC_TYPE_POLICY,    /* 情報セキュリティポリシー, 基本方針, 対策基準 */
+    DOC_TYPE_LEDGER,    /* 台帳, 一覧 (spreadsheets) */
+    DOC_TYPE_COUNT
+} doc_type;
+
 typedef enum doc_block_kind {
     DOC_BLOCK_PARAGRAPH = 0,
     DOC_BLOCK_CELL,
@@ -221,6 +232,9 @@ int doc_channel_parse(const char *name); /* -1 if unknown */
 const char *doc_mark_name(doc_mark_kind k);
 const char *doc_value_type_name(doc_value_type t);
 const char *doc_format_name(doc_format f);
+/* "contract", "special-provisions", "spec", "policy", "ledger", "unknown" */
+const char *doc_type_name(doc_type t);
+int doc_type_parse(const char *name); /* -1 if unknown */
 
 /* Column letters for a 1-based column: 1 -> "A", 28 -> "AB". out: 8 bytes. */
 void doc_column_letters(uint32_t col, char out[8]);

@@ -157,6 +157,22 @@ const char *doc_format_name(doc_format f)
     return "unknown";
 }
 
+static const char *const TYPE_NAMES[DOC_TYPE_COUNT] = {
+    "unknown", "contract", "special-provisions", "spec", "policy", "ledger",
+};
+
+const char *doc_type_name(doc_type t)
+{
+    return (t >= 0 && t < DOC_TYPE_COUNT) ? TYPE_NAMES[t] : "unknown";
+}
+
+int doc_type_parse(const char *name)
+{
+    for (int i = 0; i < DOC_TYPE_COUNT; i++)
+        if (strcmp(TYPE_NAMES[i], name) == 0) return i;
+    return -1;
+}
+
 void doc_column_letters(uint32_t col, char out[8])
 {
     char tmp[8];

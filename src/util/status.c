@@ -63,6 +63,8 @@ static const status_text TEXTS[PL_STATUS_COUNT] = {
     [PL_E_UTF8] = {"INVALID_UTF8", "不正な UTF-8 のバイト列があります",
                    "invalid UTF-8 byte sequence"},
     [PL_E_LIMIT] = {"LIMIT", "安全のための上限を超えました", "a safety limit was exceeded"},
+    [PL_E_PACK] = {"INVALID_PACK", "ルールパックまたは設定ファイルに誤りがあります",
+                   "invalid rule pack or configuration file"},
     [PL_E_USAGE] = {"USAGE", "コマンドの使い方が正しくありません", "usage error"},
     [PL_E_NOMEM] = {"NOMEM", "メモリが足りません", "out of memory"},
     [PL_E_INTERNAL] = {"INTERNAL", "内部エラー", "internal error"},
@@ -103,7 +105,10 @@ void pl_error_format(const pl_error *err, pl_lang lang, sbuf *out)
     if (s < 0 || s >= PL_STATUS_COUNT) s = PL_E_INTERNAL;
     sbuf_puts(out, pl_tr(lang, TEXTS[s].ja, TEXTS[s].en));
     bool ja = lang == PL_LANG_JA;
-    if (err->part[0]) {
+    if (err->part[0] && s == PL_E_PACK) {
+        /* compiler style, so editors can jump to the line */
+        sbuf_printf(out, ja ? "（%s:%ld）" : " (%s:%ld)", err->part, err->line);
+    } else if (err->part[0]) {
         sbuf_puts(out, ja ? "（部品 " : " (part ");
         sbuf_puts(out, err->part);
         if (err->line > 0)

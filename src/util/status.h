@@ -46,6 +46,7 @@ typedef enum pl_status {
     PL_E_UTF8,          /* invalid UTF-8 byte sequence */
     PL_E_LIMIT,         /* another safety cap (strings, cells, text) */
     /* the tool itself */
+    PL_E_PACK,          /* a rule pack or configuration file is invalid */
     PL_E_USAGE,
     PL_E_NOMEM,
     PL_E_INTERNAL,
