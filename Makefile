@@ -10,10 +10,13 @@
 CC      ?= cc
 BUILD   ?= build
 PKGS    := libxml-2.0 libzip libpcre2-8 libutf8proc
-OPT     ?= -O2
-CFLAGS  ?= $(OPT) -g
-CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow \
-           -Wstrict-prototypes -Wmissing-prototypes -Isrc -MMD -MP
+# CFLAGS and LDFLAGS are the user's (make CFLAGS=... works); the project's
+# own flags live apart so that overriding one never drops the other.
+CFLAGS  ?= -O2 -g
+SAN     ?=
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+PL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -MMD -MP $(SAN) $(CFLAGS)
+PL_LDFLAGS = $(SAN) $(LDFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
@@ -25,7 +28,7 @@ CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
 
-GEN_SRC  := $(BUILD)/gen/pack_schema.c
+GEN_SRC  := $(BUILD)/gen/pack_schema.c $(BUILD)/gen/config_schema.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:%.c=%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 SUPPORT_OBJ := $(SUPPORT_SRC:%.c=$(BUILD)/%.o)
@@ -45,14 +48,18 @@ all: $(POLINT)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(PL_CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 $(BUILD)/gen/pack_schema.c: policies/schema/pack.rng tools/embed.sh
 	@mkdir -p $(dir $@)
 	tools/embed.sh pack_schema_rng $< > $@
 
+$(BUILD)/gen/config_schema.c: policies/schema/config.rng tools/embed.sh
+	@mkdir -p $(dir $@)
+	tools/embed.sh config_schema_rng $< > $@
+
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
-	$(CC) $(CFLAGS) -Wno-missing-variable-declarations -c $< -o $@
+	$(CC) $(PL_CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -60,13 +67,13 @@ $(LIB): $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(POLINT): $(CLI_OBJ) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+	$(CC) $(PL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(SUPPORT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS) -lcmocka -lz
+	$(CC) $(PL_LDFLAGS) -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS) -lcmocka -lz
 
-$(BUILD)/tests/unit/%.o $(BUILD)/tests/support/%.o: CFLAGS += -Itests/support -Wno-missing-prototypes
+$(BUILD)/tests/unit/%.o $(BUILD)/tests/support/%.o: EXTRA_CFLAGS = -Itests/support -Wno-missing-prototypes
 
 # Installs only what is missing, so a second run is instant and a machine
 # that already has everything never needs root.
@@ -87,16 +94,15 @@ test: deps-test
 	@$(MAKE) --no-print-directory unit
 
 asan: deps-test
-	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
-	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
-	    LDFLAGS='-fsanitize=address,undefined' unit
+	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS='-O1 -g' \
+	    SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' unit
 
 bench: deps-test
 	@$(MAKE) --no-print-directory all $(BUILD)/floor
 	@/usr/bin/env python3 tools/bench.py $(BUILD)
 
 $(BUILD)/floor: tools/floor.c
-	$(CC) -O2 -g -std=c17 -Wall -Wextra -Werror $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+	$(CC) -O2 -g -std=c17 $(WARN) -Wno-missing-prototypes $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 test-external: deps-test
 	@tools/install-deps.sh $(DEB_EXTERNAL)

@@ -44,6 +44,9 @@ void pkg_close(pkg *p);
 
 const ooxml_limits *pkg_limits(const pkg *p);
 bool pkg_has_part(const pkg *p, const char *name);
+/* Inflated size the zip directory declares for a part (0 if absent); reading
+ * never delivers more (pkg_read_part enforces it). */
+uint64_t pkg_part_size(const pkg *p, const char *name);
 /* Content type of a part (Override, else Default by extension), or NULL. */
 const char *pkg_content_type(const pkg *p, const char *name);
 /* True once any part used the ISO strict namespaces. */

@@ -46,11 +46,20 @@ struct pkg {
     bool strict;
 };
 
+/* The lookup key of a part name: ASCII case folded (OPC M1.12), and a
+ * backslash read as a slash, as some broken producers write them
+ * (xl\workbook.xml); nothing is ever written to disk, so this cannot lead
+ * outside the package. */
+static char key_char(char c)
+{
+    return c == '\\' ? '/' : (char)tolower((unsigned char)c);
+}
+
 static char *lower_dup(arena *a, const char *s)
 {
     size_t n = strlen(s);
     char *p = arena_alloc(a, n + 1);
-    for (size_t i = 0; i < n; i++) p[i] = (char)tolower((unsigned char)s[i]);
+    for (size_t i = 0; i < n; i++) p[i] = key_char(s[i]);
     return p;
 }
 
@@ -65,7 +74,7 @@ static const pkg_entry *find_entry(const pkg *p, const char *name)
     size_t n = strlen(name);
     if (name[0] == '/') name++, n--;
     if (n >= sizeof key) return NULL;
-    for (size_t i = 0; i <= n; i++) key[i] = (char)tolower((unsigned char)name[i]);
+    for (size_t i = 0; i <= n; i++) key[i] = key_char(name[i]);
     pkg_entry probe = {.key = key};
     return bsearch(&probe, p->entries, p->nentries, sizeof *p->entries, entry_cmp);
 }
@@ -78,6 +87,12 @@ const ooxml_limits *pkg_limits(const pkg *p)
 bool pkg_has_part(const pkg *p, const char *name)
 {
     return find_entry(p, name) != NULL;
+}
+
+uint64_t pkg_part_size(const pkg *p, const char *name)
+{
+    const pkg_entry *e = find_entry(p, name);
+    return e ? e->size : 0;
 }
 
 bool pkg_is_strict(const pkg *p)

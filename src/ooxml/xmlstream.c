@@ -63,6 +63,7 @@ struct xs_parser {
 
     xs_attr *attrs;
     size_t cap_attrs;
+    sbuf attr_text; /* decoded attribute values of the current element */
 
     /* input checks */
     bool seen_first;
@@ -261,6 +262,35 @@ static void push_decls(xs_parser *p, int nb, const xmlChar **namespaces)
         p->decls[p->ndecls++] = (ns_decl){namespaces[2 * i], namespaces[2 * i + 1]};
 }
 
+/* Without entity substitution libxml2 hands an ampersand in an attribute
+ * value back as "&#38;" (so that a tree could be re-parsed); every other
+ * reference arrives decoded. Readers must see the value as written, so the
+ * ampersands are restored here, once, for everyone. */
+static void decode_attributes(xs_parser *p, int n)
+{
+    sbuf_reset(&p->attr_text);
+    size_t *offsets = pl_xcalloc((size_t)n + 1, sizeof *offsets);
+    for (int i = 0; i < n; i++) {
+        offsets[i] = (size_t)-1;
+        const char *v = p->attrs[i].value;
+        size_t len = p->attrs[i].len;
+        if (!memchr(v, '&', len)) continue;
+        offsets[i] = p->attr_text.len;
+        for (size_t k = 0; k < len;) {
+            if (len - k >= 5 && memcmp(v + k, "&#38;", 5) == 0) {
+                sbuf_putc(&p->attr_text, '&');
+                k += 5;
+            } else {
+                sbuf_putc(&p->attr_text, v[k++]);
+            }
+        }
+        p->attrs[i].len = p->attr_text.len - offsets[i];
+    }
+    for (int i = 0; i < n; i++)
+        if (offsets[i] != (size_t)-1) p->attrs[i].value = p->attr_text.data + offsets[i];
+    free(offsets);
+}
+
 static void on_start(void *user, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
                      int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -285,11 +315,14 @@ static void on_start(void *user, const xmlChar *localname, const xmlChar *prefix
     xs_ns ns = classify_uri(p, uri);
 
     PL_GROW(p->attrs, p->cap_attrs, (size_t)nb_attributes + 1);
+    bool decoded = false;
     for (int i = 0; i < nb_attributes; i++) {
         const xmlChar **a = attributes + 5 * i;
         p->attrs[i] = (xs_attr){classify_uri(p, a[2]), (const char *)a[0], (const char *)a[3],
                                 (size_t)(a[4] - a[3])};
+        if (memchr(a[3], '&', (size_t)(a[4] - a[3]))) decoded = true;
     }
+    if (decoded) decode_attributes(p, nb_attributes);
 
     if (ns == XS_NS_MC) {
         if (strcmp(name, "AlternateContent") == 0) {
@@ -524,6 +557,7 @@ static pl_status parser_finish(xs_parser *p)
     free(p->decls);
     free(p->decls_at);
     free(p->attrs);
+    sbuf_free(&p->attr_text);
     return p->status;
 }
 

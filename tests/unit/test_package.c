@@ -292,6 +292,53 @@ static void main_part_relationship_cannot_escape(void **state)
     free(zip);
 }
 
+/* Regression: libxml2 hands "&" in attributes back as "&#38;"; a target
+ * written "a&amp;b.xml" must resolve to the part a&b.xml. */
+static void ampersands_in_attributes_are_restored(void **state)
+{
+    (void)state;
+    ooxml_options opt;
+    ooxml_options_default(&opt);
+    zipgen *z = zipgen_new();
+    zipgen_add_str(z, "[Content_Types].xml", CT);
+    zipgen_add_str(z, "word/a&b.xml", "<x/>");
+    zipgen_add_str(z, "word/_rels/document.xml.rels",
+                   "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                   "<Relationship Id=\"r1\" Type=\"t/header\" Target=\"a&amp;b.xml\"/>"
+                   "<Relationship Id=\"r2\" Type=\"t/hyperlink\" TargetMode=\"External\" "
+                   "Target=\"https://x.jp/?a=1&#38;b=2\"/></Relationships>");
+    size_t n;
+    unsigned char *zip = zipgen_finish(z, &n);
+    pkg *p = open_zip(zip, n, &opt.limits);
+    pkg_rels rels;
+    pl_error err;
+    pl_error_clear(&err);
+    assert_int_equal(pkg_read_rels(p, "word/document.xml", &rels, &err), PL_OK);
+    assert_string_equal(pkg_rels_by_id(&rels, "r1")->target, "word/a&b.xml");
+    assert_true(pkg_has_part(p, pkg_rels_by_id(&rels, "r1")->target));
+    assert_string_equal(pkg_rels_by_id(&rels, "r2")->target, "https://x.jp/?a=1&b=2");
+    pkg_rels_free(&rels);
+    pkg_close(p);
+    free(zip);
+}
+
+/* Some producers store entry names with backslashes (xl\workbook.xml). */
+static void backslash_entry_names_are_found(void **state)
+{
+    (void)state;
+    ooxml_options opt;
+    ooxml_options_default(&opt);
+    zipgen *z = zipgen_new();
+    zipgen_add_str(z, "[Content_Types].xml", CT);
+    zipgen_add_str(z, "word\\document.xml", "<x/>");
+    size_t n;
+    unsigned char *zip = zipgen_finish(z, &n);
+    pkg *p = open_zip(zip, n, &opt.limits);
+    assert_true(pkg_has_part(p, "word/document.xml"));
+    pkg_close(p);
+    free(zip);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -303,6 +350,8 @@ int main(void)
         cmocka_unit_test(utf16_parts_are_read),
         cmocka_unit_test(zips_that_are_not_ooxml),
         cmocka_unit_test(main_part_relationship_cannot_escape),
+        cmocka_unit_test(ampersands_in_attributes_are_restored),
+        cmocka_unit_test(backslash_entry_names_are_found),
     };
     return cmocka_run_group_tests_name("package", tests, NULL, NULL);
 }
