@@ -71,7 +71,11 @@ typedef enum rule_column_role {
     COLUMN_NAME,
     COLUMN_ROLE_COUNT
 } rule_column_role;
-typedef enum rule_builtin { BUILTIN_TRACKED_CHANGES, BUILTIN_COMMENTS } rule_builtin;
+typedef enum rule_builtin {
+    BUILTIN_TRACKED_CHANGES,
+    BUILTIN_COMMENTS,
+    BUILTIN_UNREADABLE, /* passes for every file that was read; the CLI reports the rest */
+} rule_builtin;
 
 typedef struct rule_column {
     rule_column_role role;

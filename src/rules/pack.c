@@ -9,7 +9,6 @@
  */
 #include <dirent.h>
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +18,7 @@
 #include "model.h"
 #include "util/mem.h"
 #include "util/sbuf.h"
+#include "util/xmlfile.h"
 
 extern const unsigned char pack_schema_rng[];
 extern const size_t pack_schema_rng_len;
@@ -263,7 +263,9 @@ static pl_status load_check(loader *ld, const xmlNode *n, rule_check *ck)
     }
     ck->kind = CHECK_BUILTIN;
     const char *which = attr(ld, n, "check");
-    ck->builtin = strcmp(which, "comments") == 0 ? BUILTIN_COMMENTS : BUILTIN_TRACKED_CHANGES;
+    ck->builtin = strcmp(which, "comments") == 0     ? BUILTIN_COMMENTS
+                  : strcmp(which, "unreadable") == 0 ? BUILTIN_UNREADABLE
+                                                     : BUILTIN_TRACKED_CHANGES;
     return PL_OK;
 }
 
@@ -422,50 +424,6 @@ static pl_status load_rule(loader *ld, const xmlNode *n, rules_rule *r)
     return PL_OK;
 }
 
-/* ---- schema validation ---------------------------------------------------- */
-
-typedef struct schema_errors {
-    int line;
-    char msg[256];
-    bool seen;
-} schema_errors;
-
-static void on_schema_error(void *ctx, xmlErrorPtr e)
-{
-    schema_errors *se = ctx;
-    if (se->seen || !e) return;
-    se->seen = true;
-    se->line = e->line;
-    snprintf(se->msg, sizeof se->msg, "%s", e->message ? e->message : "invalid");
-    size_t n = strlen(se->msg);
-    while (n && se->msg[n - 1] == '\n') se->msg[--n] = '\0';
-}
-
-static void quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx, (void)msg;
-}
-
-static pl_status validate(xmlDocPtr doc, const char *file, pl_error *err)
-{
-    xmlRelaxNGParserCtxtPtr pc =
-        xmlRelaxNGNewMemParserCtxt((const char *)pack_schema_rng, (int)pack_schema_rng_len);
-    xmlRelaxNGSetParserErrors(pc, quiet, quiet, NULL);
-    xmlRelaxNGPtr schema = xmlRelaxNGParse(pc);
-    xmlRelaxNGFreeParserCtxt(pc);
-    if (!schema) return pl_error_set(err, PL_E_INTERNAL, NULL, "embedded pack schema");
-    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
-    schema_errors se = {0};
-    xmlRelaxNGSetValidStructuredErrors(vc, on_schema_error, &se);
-    int rc = xmlRelaxNGValidateDoc(vc, doc);
-    xmlRelaxNGFreeValidCtxt(vc);
-    xmlRelaxNGFree(schema);
-    if (rc == 0) return PL_OK;
-    pl_error_set(err, PL_E_PACK, file, "%s", se.seen ? se.msg : "does not follow the schema");
-    err->line = se.line;
-    return PL_E_PACK;
-}
-
 /* ---- packs ------------------------------------------------------------------ */
 
 static void pack_free(rules_pack *pk)
@@ -477,72 +435,50 @@ static void pack_free(rules_pack *pk)
     free(pk);
 }
 
-static void on_parse_error(void *ctx, xmlErrorPtr e)
-{
-    on_schema_error(ctx, e);
-}
-
 static pl_status load_pack(rules_set *set, const char *file, pl_error *err)
 {
-    schema_errors se = {0};
-    xmlParserCtxtPtr pctx = xmlNewParserCtxt();
-    xmlSetStructuredErrorFunc(&se, on_parse_error);
-    /* Packs are ours, but no DTD or entity is ever needed: same options as
-     * for documents. */
-    xmlDocPtr doc = xmlCtxtReadFile(pctx, file, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    xmlFreeParserCtxt(pctx);
-    if (!doc) {
-        pl_error_set(err, PL_E_PACK, file, "%s", se.seen ? se.msg : "cannot read the file");
-        err->line = se.line;
-        return PL_E_PACK;
-    }
-    if (doc->intSubset || doc->extSubset) {
-        xmlFreeDoc(doc);
-        return pl_error_set(err, PL_E_PACK, file, "a DOCTYPE is not allowed in a rule pack");
-    }
-    pl_status s = validate(doc, file, err);
-    rules_pack *pk = NULL;
-    if (s == PL_OK) {
-        pk = pl_xcalloc(1, sizeof *pk);
-        arena_init(&pk->mem);
-        loader ld = {.pack = pk, .file = NULL, .err = err};
-        pk->file = arena_strdup(&pk->mem, file);
-        ld.file = pk->file;
-        xmlNode *root = xmlDocGetRootElement(doc);
-        pk->id = attr(&ld, root, "id");
-        pk->revision = attr(&ld, root, "revision");
-        pk->title = texts(&ld, root, "title");
-        pk->description = texts(&ld, root, "description");
-        pk->nparams = count_children(root, "param");
-        pk->params = arena_alloc(&pk->mem, (pk->nparams + 1) * sizeof *pk->params);
-        pk->nrules = count_children(root, "rule");
-        pk->rules = arena_alloc(&pk->mem, (pk->nrules + 1) * sizeof *pk->rules);
-        size_t np = 0, nr = 0;
-        for (xmlNode *c = root->children; c && s == PL_OK; c = c->next) {
-            if (is(c, "param")) {
-                rules_param *p = &pk->params[np++];
-                p->name = attr(&ld, c, "name");
-                p->type = attr(&ld, c, "type");
-                p->value = strtod(attr(&ld, c, "default"), NULL);
-                p->title = texts(&ld, c, "title");
-            } else if (is(c, "rule")) {
-                rules_rule *r = &pk->rules[nr];
-                s = load_rule(&ld, c, r);
-                if (s == PL_OK && rules_set_find(set, r->id))
-                    s = fail_at(&ld, c, "rule id %s is already defined in %s", r->id,
-                                rules_set_find(set, r->id)->file);
-                for (size_t k = 0; s == PL_OK && k < nr; k++)
-                    if (strcmp(pk->rules[k].id, r->id) == 0)
-                        s = fail_at(&ld, c, "rule id %s is defined twice", r->id);
-                nr++;
-            }
+    xmlDocPtr doc;
+    pl_status s = xmlfile_read(file, pack_schema_rng, pack_schema_rng_len, &doc, err);
+    if (s != PL_OK) return s;
+
+    rules_pack *pk = pl_xcalloc(1, sizeof *pk);
+    arena_init(&pk->mem);
+    loader ld = {.pack = pk, .file = NULL, .err = err};
+    pk->file = arena_strdup(&pk->mem, file);
+    ld.file = pk->file;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    pk->id = attr(&ld, root, "id");
+    pk->revision = attr(&ld, root, "revision");
+    pk->title = texts(&ld, root, "title");
+    pk->description = texts(&ld, root, "description");
+    pk->nparams = count_children(root, "param");
+    pk->params = arena_alloc(&pk->mem, (pk->nparams + 1) * sizeof *pk->params);
+    pk->nrules = count_children(root, "rule");
+    pk->rules = arena_alloc(&pk->mem, (pk->nrules + 1) * sizeof *pk->rules);
+    size_t np = 0, nr = 0;
+    for (xmlNode *c = root->children; c && s == PL_OK; c = c->next) {
+        if (is(c, "param")) {
+            rules_param *p = &pk->params[np++];
+            p->name = attr(&ld, c, "name");
+            p->type = attr(&ld, c, "type");
+            p->value = strtod(attr(&ld, c, "default"), NULL);
+            p->title = texts(&ld, c, "title");
+        } else if (is(c, "rule")) {
+            rules_rule *r = &pk->rules[nr];
+            s = load_rule(&ld, c, r);
+            if (s == PL_OK && rules_set_find(set, r->id))
+                s = fail_at(&ld, c, "rule id %s is already defined in %s", r->id,
+                            rules_set_find(set, r->id)->file);
+            for (size_t k = 0; s == PL_OK && k < nr; k++)
+                if (strcmp(pk->rules[k].id, r->id) == 0)
+                    s = fail_at(&ld, c, "rule id %s is defined twice", r->id);
+            nr++;
         }
-        for (size_t i = 0; s == PL_OK && i < set->npacks; i++)
-            if (strcmp(set->packs[i]->id, pk->id) == 0)
-                s = fail_at(&ld, root, "pack id %s is already loaded from %s", pk->id,
-                            set->packs[i]->file);
     }
+    for (size_t i = 0; s == PL_OK && i < set->npacks; i++)
+        if (strcmp(set->packs[i]->id, pk->id) == 0)
+            s = fail_at(&ld, root, "pack id %s is already loaded from %s", pk->id,
+                        set->packs[i]->file);
     xmlFreeDoc(doc);
     if (s != PL_OK) {
         pack_free(pk);
@@ -732,4 +668,14 @@ void rules_rule_describe(const rules_rule *r, pl_lang lang, sbuf *out)
         sbuf_putc(out, '\n');
     }
     sbuf_printf(out, "%s %s:%d\n", ja ? "定義:" : "defined in", r->file, r->line);
+}
+
+bool rules_rule_is_unreadable(const rules_rule *r)
+{
+    return r->check.kind == CHECK_BUILTIN && r->check.builtin == BUILTIN_UNREADABLE;
+}
+
+bool rules_rule_is_file_level(const rules_rule *r)
+{
+    return r->check.kind == CHECK_BUILTIN;
 }

@@ -1,0 +1,257 @@
+/*
+ * checks.c - presence, condition, numeric and the file facts.
+ *
+ * Each check decides the state of one rule on one subject and leaves the
+ * evidence a reader needs to agree with it: where a clause was found, where
+ * a permission lacks its requirement, which value broke the limit, and for
+ * a failure with nothing to point at, what was missing and how much was
+ * searched.
+ */
+#include <string.h>
+
+#include "engine.h"
+#include "util/mem.h"
+
+static const rule_text *part_title(const rule_part *p)
+{
+    return &p->title;
+}
+
+/* Violations: any unit where one holds fails the rule. */
+static bool find_violations(eval *ev, const rule_part *v, size_t n)
+{
+    bool any = false;
+    for (size_t i = 0; i < n; i++)
+        if (engine_find_first(ev, &v[i].matches, EVIDENCE_VIOLATION, part_title(&v[i])))
+            any = true;
+    return any;
+}
+
+void check_presence(eval *ev)
+{
+    const rule_check *ck = &ev->rule->check;
+    size_t found = 0;
+    for (size_t i = 0; i < ck->nparts; i++) {
+        if (engine_find_first(ev, &ck->parts[i].matches, EVIDENCE_FOUND, part_title(&ck->parts[i])))
+            found++;
+        else
+            engine_missing(ev, part_title(&ck->parts[i]));
+    }
+    bool violated = find_violations(ev, ck->violations, ck->nviolations);
+    bool ok = ck->require_any ? found > 0 : found == ck->nparts;
+    if (ck->require_any && found > 0) ev->res->nmissing = 0; /* one was enough */
+    ev->res->state = (ok && !violated) ? RULES_PASS : RULES_FAIL;
+}
+
+/* ---- condition ------------------------------------------------------------ */
+
+typedef struct cond_ctx {
+    size_t topics, decisive, broken;
+} cond_ctx;
+
+static bool condition_unit(eval *ev, const eunit *u, void *ctx)
+{
+    cond_ctx *c = ctx;
+    const rule_check *ck = &ev->rule->check;
+    /* Inside a condition every match is tested against the same unit: a
+     * permission and its requirements must stand together. */
+    text_span topic;
+    if (!engine_matchset_unit(ev, &ck->topic, u, &topic)) return true;
+    c->topics++;
+    text_span perm, forb;
+    bool permits = engine_matchset_unit(ev, &ck->permits, u, &perm);
+    bool forbids = ck->forbids.n && engine_matchset_unit(ev, &ck->forbids, u, &forb);
+    for (size_t i = 0; i < ck->nviolations; i++) {
+        text_span vs;
+        if (engine_matchset_unit(ev, &ck->violations[i].matches, u, &vs)) {
+            engine_evidence(ev, EVIDENCE_VIOLATION, u, vs, part_title(&ck->violations[i]));
+            c->broken++;
+            c->decisive++;
+        }
+    }
+    if (permits) {
+        c->decisive++;
+        bool complete = true;
+        for (size_t i = 0; i < ck->nparts; i++) {
+            if (engine_matchset_unit(ev, &ck->parts[i].matches, u, NULL)) continue;
+            complete = false;
+            bool listed = false;
+            for (size_t k = 0; k < ev->res->nmissing; k++)
+                if (ev->res->missing_ja[k] == ck->parts[i].title.ja) listed = true;
+            if (!listed) engine_missing(ev, part_title(&ck->parts[i]));
+        }
+        if (complete) {
+            engine_evidence(ev, EVIDENCE_FOUND, u, perm, NULL);
+        } else {
+            engine_evidence(ev, EVIDENCE_VIOLATION, u, perm, NULL);
+            c->broken++;
+        }
+    } else if (forbids) {
+        c->decisive++;
+        engine_evidence(ev, EVIDENCE_FOUND, u, forb, NULL);
+    }
+    return true;
+}
+
+static void missing_state(eval *ev, const char *ja, const char *en)
+{
+    switch (ev->rule->check.missing) {
+    case MISSING_PASS: ev->res->state = RULES_PASS; break;
+    case MISSING_NOTAPPLICABLE: ev->res->state = RULES_NOTAPPLICABLE; break;
+    case MISSING_FAIL: ev->res->state = RULES_FAIL; break;
+    }
+    engine_detail(ev, ja, en);
+}
+
+void check_condition(eval *ev)
+{
+    cond_ctx c = {0};
+    engine_for_units(ev, ev->rule->check.within, condition_unit, &c);
+    if (c.topics == 0) {
+        missing_state(ev, "該当する条項が見つかりません", "no clause on the subject was found");
+    } else if (c.decisive == 0) {
+        /* mentioned, but never restricted nor permitted: show where */
+        engine_find_first(ev, &ev->rule->check.topic, EVIDENCE_MENTION, NULL);
+        missing_state(ev, "言及はあるが制限する規定が見つかりません",
+                      "mentioned, but no clause restricting it was found");
+    } else {
+        ev->res->nmissing = c.broken ? ev->res->nmissing : 0;
+        ev->res->state = c.broken ? RULES_FAIL : RULES_PASS;
+    }
+}
+
+/* ---- numeric ---------------------------------------------------------------- */
+
+typedef struct num_ctx {
+    double limit;
+    size_t values, broken;
+} num_ctx;
+
+static bool holds(rule_op op, double v, double limit)
+{
+    /* shares are compared in percent, rounded to a hundredth */
+    switch (op) {
+    case OP_LE: return v <= limit + 1e-9;
+    case OP_LT: return v < limit - 1e-9;
+    case OP_GE: return v >= limit - 1e-9;
+    case OP_GT: return v > limit + 1e-9;
+    }
+    return true;
+}
+
+static bool numeric_unit(eval *ev, const eunit *u, void *ctx)
+{
+    num_ctx *c = ctx;
+    const rule_check *ck = &ev->rule->check;
+    if (!engine_matchset_unit(ev, &ck->topic, u, NULL)) return true;
+    if (ck->value == VALUE_SHARE) {
+        text_share shares[16];
+        size_t n = text_find_shares(u->ptr, u->len, shares, 16);
+        for (size_t i = 0; i < n && i < 16; i++) {
+            double pct = shares[i].value * 100.0;
+            c->values++;
+            bool ok = holds(ck->op, pct, c->limit) &&
+                      !((shares[i].flags & TEXT_SHARE_MAJORITY) && ck->op == OP_LE &&
+                        pct >= c->limit);
+            rules_evidence *e = engine_evidence(
+                ev, ok ? EVIDENCE_VALUE : EVIDENCE_VIOLATION, u,
+                (text_span){shares[i].span.start, shares[i].span.end}, NULL);
+            if (e) {
+                e->value = pct;
+                e->limit = c->limit;
+            }
+            if (!ok) c->broken++;
+        }
+    } else if (ck->value == VALUE_AMOUNT) {
+        text_amount am[16];
+        size_t n = text_find_amounts(u->ptr, u->len, am, 16);
+        for (size_t i = 0; i < n && i < 16; i++) {
+            c->values++;
+            bool ok = holds(ck->op, (double)am[i].yen, c->limit);
+            rules_evidence *e = engine_evidence(ev, ok ? EVIDENCE_VALUE : EVIDENCE_VIOLATION, u,
+                                                (text_span){am[i].span.start, am[i].span.end},
+                                                NULL);
+            if (e) e->value = (double)am[i].yen, e->limit = c->limit;
+            if (!ok) c->broken++;
+        }
+    } else {
+        text_period per[16];
+        size_t n = text_find_periods(u->ptr, u->len, per, 16);
+        for (size_t i = 0; i < n && i < 16; i++) {
+            if (!(per[i].has & TEXT_PERIOD_DURATION)) continue;
+            double days = per[i].dur.years * 365.0 + per[i].dur.months * 30.0 + per[i].dur.days;
+            c->values++;
+            bool ok = holds(ck->op, days, c->limit);
+            rules_evidence *e = engine_evidence(ev, ok ? EVIDENCE_VALUE : EVIDENCE_VIOLATION, u,
+                                                (text_span){per[i].span.start, per[i].span.end},
+                                                NULL);
+            if (e) e->value = days, e->limit = c->limit;
+            if (!ok) c->broken++;
+        }
+    }
+    return true;
+}
+
+void check_numeric(eval *ev)
+{
+    const rule_check *ck = &ev->rule->check;
+    num_ctx c = {.limit = ck->limit};
+    if (ck->param) {
+        const rules_pack *pk = ev->rule->pack;
+        for (size_t i = 0; i < pk->nparams; i++)
+            if (strcmp(pk->params[i].name, ck->param) == 0) c.limit = pk->params[i].value;
+    }
+    engine_for_units(ev, ck->within, numeric_unit, &c);
+    bool violated = find_violations(ev, ck->violations, ck->nviolations);
+    if (c.broken || violated) {
+        ev->res->state = RULES_FAIL;
+    } else if (c.values) {
+        ev->res->state = RULES_PASS;
+    } else {
+        ev->res->state = RULES_NOTAPPLICABLE;
+        engine_detail(ev, "該当する数値の記載がありません", "no such value is stated");
+    }
+}
+
+/* ---- facts about the file ------------------------------------------------------ */
+
+void check_builtin(eval *ev)
+{
+    const eprepared *p = ev->prep;
+    if (ev->rule->check.builtin == BUILTIN_UNREADABLE) {
+        /* evaluated only on files that were read */
+        ev->res->state = RULES_PASS;
+        return;
+    }
+    bool tracked = ev->rule->check.builtin == BUILTIN_TRACKED_CHANGES;
+    size_t found = 0;
+    for (uint32_t i = 0; i < p->nblocks; i++) {
+        const eblock *eb = &p->blocks[i];
+        const doc_block *b = &p->subject->members[eb->member].doc->blocks[eb->block];
+        bool hit;
+        if (tracked) {
+            hit = b->channel == DOC_CH_DELETED || (b->flags & DOC_F_TRACKED);
+            for (uint32_t k = 0; !hit && k < b->nmarks; k++)
+                hit = b->marks[k].kind <= DOC_MARK_MOVED_FROM;
+        } else {
+            hit = b->channel == DOC_CH_COMMENT;
+        }
+        if (!hit) continue;
+        found++;
+        engine_evidence_block(ev, EVIDENCE_FILE, i, (text_span){0, eb->norm.len}, NULL);
+    }
+    /* The reader's counts also see changes that left no text (a deleted
+     * empty paragraph, a property change). */
+    for (size_t m = 0; tracked && m < p->subject->nmembers; m++) {
+        const doc_info *info = &p->subject->members[m].doc->info;
+        found += found ? 0 : info->insertions + info->deletions + info->moves;
+    }
+    ev->res->state = found ? RULES_FAIL : RULES_PASS;
+}
+
+void check_edition(eval *ev)
+{
+    ev->res->state = RULES_STATE_ERROR;
+    engine_detail(ev, "ガイドラインの版のデータが読み込まれていません",
+                  "no guideline edition data is loaded");
+}
