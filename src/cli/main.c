@@ -1,6 +1,7 @@
 /*
  * main.c - polint's entry point: global options and subcommand dispatch.
  */
+#include <libxml/parser.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,26 +13,56 @@ static void print_help(pl_lang lang)
         puts("polint " POLINT_VERSION " - a policy linter for Japanese local-government documents\n"
              "\n"
              "Usage:\n"
-             "  polint extract [--format text|json] [--tracked accept|reject|all]\n"
+             "  polint check [--format text|json|jsonl|sarif|junit|csv|html] [-o FILE]\n"
+             "               [--as-of YYYY-MM-DD] [--type auto|contract|special-provisions|spec|policy|ledger]\n"
+             "               [--bundle] [--fail-on error|warning|info] [--jobs N] [--verbose]\n"
+             "               [--config FILE] [--rules PACK]... [--baseline FILE] [--files-from LIST]\n"
+             "               FILE|DIR...\n"
+             "      check contracts, specifications, policies and ledgers against the rule packs\n"
+             "  polint extract [--format text|json] [--tracked accept|reject|all] [--structure]\n"
+             "                 [--type auto|contract|special-provisions|spec|policy|ledger]\n"
              "                 [--no-metadata] [--files-from LIST] FILE|DIR...\n"
+             "      the text of DOCX/XLSX files in reading order, with clause paths (JSON)\n"
+             "      or the clause tree (--structure)\n"
+             "  polint rules list | show ID | test [PACK...]\n"
+             "      the loaded rules, one rule explained, every rule's own examples run\n"
+             "  polint config [--config FILE]\n"
+             "      the configuration a check would use (polint.xml found from the current folder up)\n"
              "\n"
              "Global options: --lang ja|en (default from LANG), --help, --version\n"
-             "Exit status: 0 ok, 1 findings, 2 a file could not be read or usage error");
+             "Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
+             "             2 a file could not be read or a usage error");
     } else {
         puts("polint " POLINT_VERSION " - 地方公共団体の契約書・仕様書・ポリシー等の検査ツール\n"
              "\n"
              "使い方:\n"
-             "  polint extract [--format text|json] [--tracked accept|reject|all]\n"
+             "  polint check [--format text|json|jsonl|sarif|junit|csv|html] [-o ファイル]\n"
+             "               [--as-of YYYY-MM-DD] [--type auto|contract|special-provisions|spec|policy|ledger]\n"
+             "               [--bundle] [--fail-on error|warning|info] [--jobs N] [--verbose]\n"
+             "               [--config ファイル] [--rules パック]... [--baseline ファイル]\n"
+             "               [--files-from 一覧] ファイル|フォルダ...\n"
+             "      契約書・仕様書・ポリシー・台帳をルールパックに照らして検査します\n"
+             "      （--bundle: 指定したファイル／フォルダを一件の契約一式として検査）\n"
+             "  polint extract [--format text|json] [--tracked accept|reject|all] [--structure]\n"
+             "                 [--type auto|contract|special-provisions|spec|policy|ledger]\n"
              "                 [--no-metadata] [--files-from 一覧] ファイル|フォルダ...\n"
-             "      DOCX/XLSX から本文・表・注記などのテキストを構造付きで取り出します\n"
+             "      DOCX/XLSX から本文・表・注記などのテキストを読み順に取り出します\n"
+             "      （JSON では各段落の条項番号、--structure では条項の構成を表示）\n"
+             "  polint rules list | show ID | test [パック...]\n"
+             "      ルールの一覧、ルールの説明、各ルールに付けた例による自己テスト\n"
+             "  polint config [--config ファイル]\n"
+             "      検査で使われる設定を表示します（polint.xml を現在のフォルダから上へ探します）\n"
              "\n"
              "共通オプション: --lang ja|en（既定は環境変数 LANG）、--help、--version\n"
-             "終了コード: 0 問題なし、1 指摘あり、2 読めないファイルがある／使い方の誤り");
+             "終了コード: 0 --fail-on 以上の指摘なし、1 指摘あり、\n"
+             "            2 読めないファイルがある／使い方の誤り");
     }
 }
 
 int main(int argc, char **argv)
 {
+    /* libxml2 must be initialised before any thread uses it */
+    xmlInitParser();
     pl_lang lang = pl_lang_from_env();
     /* --lang is global: accept it anywhere so users need not remember where. */
     for (int i = 1; i < argc; i++) {
@@ -64,11 +95,18 @@ int main(int argc, char **argv)
         const char *name;
         int (*run)(int, char **, pl_lang);
     } commands[] = {
+        {"check", cmd_check},
         {"extract", cmd_extract},
+        {"rules", cmd_rules},
+        {"config", cmd_config},
     };
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1, lang);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            int rc = commands[i].run(argc - 1, argv + 1, lang);
+            xmlCleanupParser();
+            return rc;
+        }
+    }
     cli_usage_error(lang, "不明なサブコマンドです", "unknown subcommand", argv[1]);
     return CLI_EXIT_ERROR;
 }

@@ -62,7 +62,7 @@ static void write_flags(jw *w, uint32_t flags)
     jw_array_end(w);
 }
 
-void doc_block_write_json(jw *w, const doc_block *b, size_t index)
+void doc_block_write_json(jw *w, const doc_block *b, size_t index, const char *clause)
 {
     jw_object_begin(w);
     jw_kv_int(w, "index", (long long)index);
@@ -72,6 +72,7 @@ void doc_block_write_json(jw *w, const doc_block *b, size_t index)
     jw_kv_string(w, "channel", doc_channel_name(b->channel));
     jw_key(w, "location");
     doc_location_write_json(w, &b->loc, b->kind);
+    if (clause && *clause) jw_kv_string(w, "clause", clause);
     if (b->ref) jw_kv_string(w, "ref", b->ref);
     if (b->author) jw_kv_string(w, "author", b->author);
     if (b->label) jw_kv_string(w, "label", b->label);
@@ -212,4 +213,101 @@ void doc_text_printer_finish(doc_text_printer *p)
 {
     flush_row(p);
     sbuf_free(&p->line);
+}
+
+/* ---- structure ------------------------------------------------------------- */
+
+void doc_structure_write_json(jw *w, const doc_structure *s)
+{
+    jw_object_begin(w);
+    jw_kv_string(w, "type", doc_type_name(s->type));
+    jw_kv_string(w, "type_basis", s->type_basis);
+    if (s->type_evidence) jw_kv_string(w, "type_evidence", s->type_evidence);
+    jw_key(w, "parties");
+    jw_array_begin(w);
+    for (size_t i = 0; i < s->nparties; i++) {
+        const doc_party *p = &s->parties[i];
+        jw_object_begin(w);
+        jw_kv_string(w, "name", p->name);
+        if (p->entity) jw_kv_string(w, "entity", p->entity);
+        jw_kv_string(w, "role", doc_party_role_name(p->role));
+        jw_kv_int(w, "block", (long long)p->block);
+        jw_object_end(w);
+    }
+    jw_array_end(w);
+    jw_key(w, "clauses");
+    jw_array_begin(w);
+    for (size_t i = 0; i < s->nclauses; i++) {
+        const doc_clause *c = &s->clauses[i];
+        jw_object_begin(w);
+        jw_kv_int(w, "index", (long long)i);
+        jw_kv_string(w, "kind", doc_clause_kind_name(c->kind));
+        jw_kv_string(w, "path", c->path);
+        if (c->label) jw_kv_string(w, "label", c->label);
+        if (c->caption) jw_kv_string(w, "caption", c->caption);
+        if (c->number) jw_kv_int(w, "number", c->number);
+        if (c->branch) jw_kv_int(w, "branch", c->branch);
+        if (c->parent >= 0) jw_kv_int(w, "parent", c->parent);
+        jw_kv_int(w, "first_block", (long long)c->first_block);
+        jw_kv_int(w, "last_block", (long long)c->last_block);
+        jw_object_end(w);
+    }
+    jw_array_end(w);
+    jw_object_end(w);
+}
+
+static const char *type_label(doc_type t, pl_lang lang)
+{
+    switch (t) {
+    case DOC_TYPE_CONTRACT: return pl_tr(lang, "契約書", "contract");
+    case DOC_TYPE_SPECIAL: return pl_tr(lang, "特記事項", "special provisions");
+    case DOC_TYPE_SPEC: return pl_tr(lang, "仕様書", "specification");
+    case DOC_TYPE_POLICY: return pl_tr(lang, "ポリシー・規程", "policy");
+    case DOC_TYPE_LEDGER: return pl_tr(lang, "台帳", "ledger");
+    default: return pl_tr(lang, "不明", "unknown");
+    }
+}
+
+static const char *basis_label(const char *basis, pl_lang lang)
+{
+    static const struct {
+        const char *key, *ja, *en;
+    } names[] = {
+        {"given", "指定", "given"},          {"title", "表題", "title"},
+        {"filename", "ファイル名", "file name"}, {"parties", "当事者の定義", "defined parties"},
+        {"vocabulary", "用語", "vocabulary"}, {"spreadsheet", "表計算ファイル", "spreadsheet"},
+        {"none", "手掛かりなし", "no evidence"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(basis, names[i].key) == 0) return pl_tr(lang, names[i].ja, names[i].en);
+    return basis;
+}
+
+void doc_structure_print(FILE *out, const doc_document *d, const doc_structure *s, pl_lang lang)
+{
+    bool ja = lang == PL_LANG_JA;
+    fprintf(out, "%s%s (%s%s%s%s)\n", ja ? "種類: " : "type: ", type_label(s->type, lang),
+            basis_label(s->type_basis, lang), s->type_evidence ? (ja ? "「" : " \"") : "",
+            s->type_evidence ? s->type_evidence : "", s->type_evidence ? (ja ? "」" : "\"") : "");
+    for (size_t i = 0; i < s->nparties; i++) {
+        const doc_party *p = &s->parties[i];
+        fprintf(out, "%s%s = %s (%s)\n", ja ? "当事者: " : "party: ", p->name,
+                p->entity ? p->entity : "?",
+                p->role == DOC_PARTY_CLIENT       ? pl_tr(lang, "発注側", "client")
+                : p->role == DOC_PARTY_CONTRACTOR ? pl_tr(lang, "受注側", "contractor")
+                                                  : pl_tr(lang, "不明", "unknown"));
+    }
+    for (size_t i = 0; i < s->nclauses; i++) {
+        const doc_clause *c = &s->clauses[i];
+        int depth = 0;
+        for (int p = c->parent; p >= 0; p = s->clauses[p].parent) depth++;
+        for (int k = 0; k < depth; k++) fputs("  ", out);
+        fputs(*c->path ? c->path : (c->label ? c->label : "-"), out);
+        if (c->caption) fprintf(out, ja ? "（%s）" : " (%s)", c->caption);
+        const doc_block *b = &d->blocks[c->first_block];
+        sbuf where = SBUF_INIT;
+        doc_location_format(&b->loc, b->kind, &where);
+        fprintf(out, "    [%s]\n", sbuf_cstr(&where));
+        sbuf_free(&where);
+    }
 }

@@ -14,6 +14,8 @@
 #include <stdio.h>
 
 #include "doc/doc.h"
+#include "doc/structure.h"
+#include "util/i18n.h"
 #include "util/json.h"
 
 /* {"part":..., "paragraph":..., "table":..., "row":..., "col":..., "sheet":..., "cell":"B3"} */
@@ -21,7 +23,8 @@ void doc_location_write_json(jw *w, const doc_location *loc, doc_block_kind kind
 /* Short human form: "word/document.xml ¶12", "table 1 r2c3", "Sheet1!B3". */
 void doc_location_format(const doc_location *loc, doc_block_kind kind, sbuf *out);
 
-void doc_block_write_json(jw *w, const doc_block *b, size_t index);
+/* clause: the block's clause path (NULL or "" to leave it out). */
+void doc_block_write_json(jw *w, const doc_block *b, size_t index, const char *clause);
 
 /* The text a reader sees for a block: label, separator, text. */
 void doc_block_display_text(const doc_block *b, sbuf *out);
@@ -42,5 +45,12 @@ typedef struct doc_text_printer {
 void doc_text_printer_init(doc_text_printer *p, FILE *out);
 doc_sink doc_text_printer_sink(doc_text_printer *p);
 void doc_text_printer_finish(doc_text_printer *p); /* flushes a pending row */
+
+/* "structure": {"type", "type_basis", "type_evidence", "parties", "clauses"} */
+void doc_structure_write_json(jw *w, const doc_structure *s);
+
+/* The clause tree for people: type and parties, then one line per clause,
+ * indented by depth, with its caption and where it starts. */
+void doc_structure_print(FILE *out, const doc_document *d, const doc_structure *s, pl_lang lang);
 
 #endif

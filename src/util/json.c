@@ -172,6 +172,13 @@ void jw_null(jw *w)
     sbuf_puts(w->out, "null");
 }
 
+void jw_raw(jw *w, const char *json, size_t n)
+{
+    before_item(w);
+    sbuf_append(w->out, json, n);
+    if (w->sink && w->out->len > JW_FLUSH_AT) jw_flush(w);
+}
+
 void jw_kv_string(jw *w, const char *key, const char *s)
 {
     jw_key(w, key);

@@ -42,6 +42,8 @@ void jw_int(jw *w, long long v);
 void jw_double(jw *w, double v);
 void jw_bool(jw *w, bool v);
 void jw_null(jw *w);
+/* A value that is already serialised JSON (written as is). */
+void jw_raw(jw *w, const char *json, size_t n);
 
 /* key + value shorthands */
 void jw_kv_string(jw *w, const char *key, const char *s);
