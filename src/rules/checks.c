@@ -249,9 +249,115 @@ void check_builtin(eval *ev)
     ev->res->state = found ? RULES_FAIL : RULES_PASS;
 }
 
+/* ---- the guideline edition a policy follows ------------------------------------ */
+
+static bool contains(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, w, k) == 0) return true;
+    return false;
+}
+
+/* The newest edition issued on or before d (NULL if none). */
+static const rules_edition *edition_at(const rules_context *ctx, text_ymd d)
+{
+    const rules_edition *best = NULL;
+    for (size_t i = 0; i < ctx->neditions; i++)
+        if (text_ymd_cmp(ctx->editions[i].date, d) <= 0) best = &ctx->editions[i];
+    return best;
+}
+
+/* An edition named by the month it was issued (令和4年3月版). */
+static const rules_edition *edition_of_month(const rules_context *ctx, text_ymd d)
+{
+    for (size_t i = 0; i < ctx->neditions; i++)
+        if (ctx->editions[i].date.year == d.year && ctx->editions[i].date.month == d.month)
+            return &ctx->editions[i];
+    return NULL;
+}
+
+typedef struct edition_find {
+    const rules_edition *declared;
+    text_ymd revised;         /* latest revision or enactment date */
+    uint32_t declared_eb, revised_eb;
+    text_span declared_span, revised_span;
+} edition_find;
+
+/* Sentences naming the national guideline with an edition month, and
+ * sentences dating a revision (改正, 改定, 施行, 制定). */
+static void scan_sentence(eval *ev, uint32_t ebi, const char *s, size_t n, size_t base,
+                          edition_find *f)
+{
+    text_date dates[8];
+    size_t nd = text_find_dates(s, n, dates, 8);
+    if (!nd) return;
+    bool guideline = contains(s, n, "ガイドライン") && !contains(s, n, "教育情報");
+    bool revision = contains(s, n, "改正") || contains(s, n, "改定") || contains(s, n, "施行") ||
+                    contains(s, n, "制定") || contains(s, n, "策定");
+    for (size_t i = 0; i < nd && i < 8; i++) {
+        if (dates[i].prec < TEXT_PREC_MONTH) continue;
+        text_span span = {base + dates[i].span.start, base + dates[i].span.end};
+        if (guideline && !f->declared) {
+            const rules_edition *e = edition_of_month(ev->ctx, dates[i].ymd);
+            if (e) {
+                f->declared = e;
+                f->declared_eb = ebi;
+                f->declared_span = span;
+            }
+        } else if (revision && !guideline) {
+            text_ymd d = text_date_last_day(&dates[i]);
+            if (text_ymd_cmp(d, f->revised) > 0 && text_ymd_cmp(d, ev->ctx->as_of) <= 0) {
+                f->revised = d;
+                f->revised_eb = ebi;
+                f->revised_span = span;
+            }
+        }
+    }
+}
+
 void check_edition(eval *ev)
 {
-    ev->res->state = RULES_STATE_ERROR;
-    engine_detail(ev, "ガイドラインの版のデータが読み込まれていません",
-                  "no guideline edition data is loaded");
+    const rules_context *ctx = ev->ctx;
+    if (!ctx->neditions) {
+        ev->res->state = RULES_STATE_ERROR;
+        engine_detail(ev, "ガイドラインの版のデータが読み込まれていません",
+                      "no guideline edition data is loaded");
+        return;
+    }
+    edition_find f = {0};
+    const eprepared *p = ev->prep;
+    for (uint32_t i = 0; i < p->nblocks; i++) {
+        if (!ev->in_scope[i]) continue;
+        const eblock *b = &p->blocks[i];
+        for (uint32_t s = 0; s < b->nsentences; s++) {
+            uint32_t to = s + 1 < b->nsentences ? b->sentences[s + 1] : (uint32_t)b->norm.len;
+            scan_sentence(ev, i, b->norm.text + b->sentences[s], to - b->sentences[s],
+                          b->sentences[s], &f);
+        }
+    }
+    const rules_edition *follows = f.declared;
+    if (!follows && f.revised.year) {
+        /* no declared basis: at best the newest edition before the revision */
+        follows = edition_at(ctx, f.revised);
+        ev->res->edition_inferred = true;
+    }
+    if (!follows) {
+        ev->res->state = RULES_STATE_ERROR;
+        engine_detail(ev, "準拠するガイドラインの版も改正日も見つかりません",
+                      "neither the guideline edition followed nor a revision date was found");
+        return;
+    }
+    rules_evidence *e = f.declared
+                            ? engine_evidence_block(ev, EVIDENCE_FOUND, f.declared_eb, f.declared_span, NULL)
+                            : engine_evidence_block(ev, EVIDENCE_VALUE, f.revised_eb, f.revised_span, NULL);
+    if (e && !f.declared) e->date = f.revised;
+    ev->res->edition = follows;
+    size_t k = (size_t)(follows - ctx->editions) + 1;
+    /* editions issued after the reference date do not count yet */
+    size_t end = k;
+    while (end < ctx->neditions && text_ymd_cmp(ctx->editions[end].date, ctx->as_of) <= 0) end++;
+    ev->res->editions_since = &ctx->editions[k < ctx->neditions ? k : ctx->neditions];
+    ev->res->neditions_since = end - k;
+    ev->res->state = end > k ? RULES_FAIL : RULES_PASS;
 }

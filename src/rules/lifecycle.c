@@ -138,6 +138,13 @@ size_t rules_lifecycle_count(const rules_lifecycle *lc)
     return lc ? lc->n : 0;
 }
 
+const rules_product *rules_lifecycle_at(const rules_lifecycle *lc, size_t i, bool *has_pattern)
+{
+    if (!lc || i >= lc->n) return NULL;
+    if (has_pattern) *has_pattern = lc->rows[i].match != NULL;
+    return &lc->rows[i].p;
+}
+
 typedef struct candidate {
     size_t row, start, end;
 } candidate;
@@ -174,12 +181,17 @@ size_t rules_lifecycle_find(const rules_lifecycle *lc, rules_worker *w, const ch
                             size_t len, rules_mention *out, size_t cap)
 {
     if (!lc) return 0;
-    /* Product names are written with Latin letters (a name in katakana has
-     * no version to check), so most paragraphs are skipped at once. */
-    bool latin = false;
-    for (size_t i = 0; i < len && !latin; i++)
-        latin = (text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z');
-    if (!latin) return 0;
+    /* Product names are written in Latin letters or katakana (ウインドウズ10):
+     * paragraphs with neither are skipped at once. Katakana is U+30A1..U+30FA,
+     * E3 82 A1 .. E3 83 BA in UTF-8. */
+    bool worth = false;
+    for (size_t i = 0; i < len && !worth; i++) {
+        unsigned char c = (unsigned char)text[i];
+        worth = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                    (c == 0xE3 && i + 1 < len &&
+                     ((unsigned char)text[i + 1] == 0x82 || (unsigned char)text[i + 1] == 0x83));
+    }
+    if (!worth) return 0;
     size_t n = 0;
     /* versioned rows first */
     size_t covered_from[64], covered_to[64], ncovered = 0;

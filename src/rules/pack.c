@@ -90,12 +90,23 @@ static size_t count_children(const xmlNode *parent, const char *name)
     return n;
 }
 
-static pattern *compile(loader *ld, const xmlNode *node, const char *src)
+/* Patterns are matched against normalised text, so their Japanese words are
+ * folded the same way (取り扱い -> 取扱, 漏洩 -> 漏えい, 條 -> 条). Width and
+ * spacing are left alone: a full-width （ folded to ( would become a regex
+ * group. Authors write ASCII for those (see docs/rules-format.md). */
+static const unsigned PATTERN_FOLDING = TEXT_NORM_VARIANTS | TEXT_NORM_KANJI | TEXT_NORM_ITERATION;
+
+static pattern *compile(loader *ld, const xmlNode *node, const char *raw)
 {
     char msg[300];
+    text_norm nm;
+    text_norm_init(&nm);
+    text_normalize(&nm, raw, strlen(raw), PATTERN_FOLDING, NULL);
+    const char *src = nm.text;
     pattern *p = pattern_compile(src, msg, sizeof msg);
+    text_norm_free(&nm);
     if (!p) {
-        fail_at(ld, node, "pattern /%s/: %s", src, msg);
+        fail_at(ld, node, "pattern /%s/: %s", raw, msg);
         return NULL;
     }
     rules_pack *pk = ld->pack;

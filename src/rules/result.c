@@ -65,6 +65,20 @@ void rules_result_message(const rules_result *r, pl_lang lang, sbuf *out)
         sbuf_puts(out, ja ? "）" : ")");
         named[shown++] = e->product;
     }
+    if (r->edition) {
+        sbuf_puts(out, ja ? "（" : " (");
+        sbuf_puts(out, ja ? (r->edition_inferred ? "改正日から見て最新でも " : "準拠: ")
+                          : (r->edition_inferred ? "by its revision date at best " : "follows "));
+        sbuf_puts(out, ja ? r->edition->label_ja : r->edition->label_en);
+        for (size_t i = 0; i < r->neditions_since; i++) {
+            const rules_edition *e = &r->editions_since[i];
+            sbuf_puts(out, i ? (ja ? "；" : "; ") : (ja ? "。その後の版: " : "; since then: "));
+            sbuf_puts(out, ja ? e->label_ja : e->label_en);
+            const char *sum = ja ? e->summary_ja : e->summary_en;
+            if (sum && *sum) sbuf_printf(out, ja ? "（%s）" : " (%s)", sum);
+        }
+        sbuf_puts(out, ja ? "）" : ")");
+    }
     if ((r->state != RULES_FAIL || !r->nevidence) && r->detail_ja) {
         sbuf_puts(out, ja ? " — " : " - ");
         sbuf_puts(out, ja ? r->detail_ja : r->detail_en);

@@ -79,6 +79,10 @@ typedef struct rules_product {
     const char *source;
 } rules_product;
 
+/* Row i of the data (for checks of the data itself). has_pattern says
+ * whether the row is recognised in text at all. */
+const rules_product *rules_lifecycle_at(const rules_lifecycle *lc, size_t i, bool *has_pattern);
+
 typedef struct rules_mention {
     const rules_product *product;
     text_span span; /* in the text searched */
@@ -103,10 +107,22 @@ typedef enum rules_state {
 
 const char *rules_state_name(rules_state s);
 
+/* An edition of the national guideline (総務省「地方公共団体における情報セキュ
+ * リティポリシーに関するガイドライン」), as policies/guideline/ describes it. */
+typedef struct rules_edition {
+    const char *id;       /* "R7.3" */
+    const char *label_ja; /* "令和7年3月版" */
+    const char *label_en; /* "March 2025 edition" */
+    text_ymd date;        /* day of issue (day 1 when only the month is known) */
+    const char *summary_ja, *summary_en; /* what the edition changed */
+} rules_edition;
+
 /* Read-only facts every evaluation of a run shares. */
 typedef struct rules_context {
     const rules_set *set;
     const rules_lifecycle *lifecycle; /* NULL: lifecycle rules end in error */
+    const rules_edition *editions;    /* oldest first; NULL: edition rules end in error */
+    size_t neditions;
     text_ymd as_of;                   /* the reference date */
 } rules_context;
 
@@ -159,6 +175,11 @@ typedef struct rules_result {
     size_t nmissing;
     const char *detail_ja, *detail_en;     /* why notapplicable/error, what was searched */
     uint32_t searched_blocks;      /* blocks in scope */
+    /* edition checks: the edition the document follows and those after it */
+    const rules_edition *edition;
+    bool edition_inferred;         /* from a revision date, not declared */
+    const rules_edition *editions_since;
+    size_t neditions_since;
 } rules_result;
 
 typedef struct rules_results {

@@ -15,6 +15,15 @@ static rules_set set;
 static rules_lifecycle *lc;
 static rules_context ctx;
 
+static const rules_edition EDITIONS[] = {
+    {"H30.9", "平成30年9月版", "September 2018", {2018, 9, 25}, "三層の対策", "three-layer model"},
+    {"R2.12", "令和2年12月版", "December 2020", {2020, 12, 1}, "βモデル", "beta model"},
+    {"R4.3", "令和4年3月版", "March 2022", {2022, 3, 1}, "クラウド", "cloud"},
+    {"R5.3", "令和5年3月版", "March 2023", {2023, 3, 1}, "業務委託先の管理", "contractors"},
+    {"R6.10", "令和6年10月版", "October 2024", {2024, 10, 2}, "α'モデル", "alpha' model"},
+    {"R7.3", "令和7年3月版", "March 2025", {2025, 3, 1}, "レジリエンス", "resilience"},
+};
+
 static int setup(void **state)
 {
     (void)state;
@@ -29,7 +38,9 @@ static int setup(void **state)
         fprintf(stderr, "lifecycle: %s line %ld: %s\n", err.part, err.line, err.detail);
         return -1;
     }
-    ctx = (rules_context){.set = &set, .lifecycle = lc, .as_of = {2026, 11, 22}};
+    ctx = (rules_context){.set = &set, .lifecycle = lc, .editions = EDITIONS,
+                          .neditions = sizeof EDITIONS / sizeof EDITIONS[0],
+                          .as_of = {2026, 11, 22}};
     return 0;
 }
 
@@ -195,6 +206,28 @@ static void longest_product_name_wins(void **state)
     rules_worker_free(w);
 }
 
+static void edition_message_lists_what_came_after(void **state)
+{
+    (void)state;
+    const char *const lines[] = {
+        "情報セキュリティ対策基準",
+        "本基準は、総務省「地方公共団体における情報セキュリティポリシーに関するガイドライン」（令和4年3月版）に準拠する。",
+        NULL,
+    };
+    run r;
+    const rules_result *res = evaluate(&r, lines, DOC_TYPE_POLICY, "t.edition");
+    assert_int_equal(res->state, RULES_FAIL);
+    assert_string_equal(res->edition->id, "R4.3");
+    assert_int_equal(res->neditions_since, 3);
+    sbuf msg = SBUF_INIT;
+    rules_result_message(res, PL_LANG_JA, &msg);
+    assert_non_null(strstr(sbuf_cstr(&msg), "準拠: 令和4年3月版"));
+    assert_non_null(strstr(sbuf_cstr(&msg), "令和5年3月版（業務委託先の管理）"));
+    assert_non_null(strstr(sbuf_cstr(&msg), "令和7年3月版"));
+    sbuf_free(&msg);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +237,7 @@ int main(void)
         cmocka_unit_test(failures_name_what_is_missing),
         cmocka_unit_test(rules_for_other_types_do_not_apply),
         cmocka_unit_test(longest_product_name_wins),
+        cmocka_unit_test(edition_message_lists_what_came_after),
     };
     return cmocka_run_group_tests_name("engine", tests, setup, teardown);
 }
