@@ -83,9 +83,11 @@ deps:
 deps-test: deps
 	@tools/install-deps.sh $(DEB_TEST)
 
+# corpus/ holds two unreadable files on purpose, so polint exits 2 there;
+# only a crash (status above 2) fails the recipe.
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(POLINT) extract --format text corpus/
+	@$(POLINT) extract --format text corpus/; rc=$$?; [ $$rc -le 2 ] || exit $$rc
 
 unit: $(TEST_BIN) $(POLINT)
 	@tests/run-tests.sh $(BUILD)

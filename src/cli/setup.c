@@ -49,6 +49,9 @@ pl_status cli_rules_load(cli_rules *r, const cli_config *cfg, char **rule_paths,
     pl_status s = PL_OK;
     for (size_t i = 0; i < r->npack_paths && s == PL_OK; i++)
         s = rules_set_load(&r->set, r->pack_paths[i], err);
+    /* a run with no rules would report every document clean */
+    if (s == PL_OK && rules_set_count(&r->set) == 0)
+        s = pl_error_set(err, PL_E_PACK, r->pack_paths[0], "no rule pack (*.xml) found here");
     if (s == PL_OK) {
         sbuf lc = SBUF_INIT;
         if (cfg->lifecycle) sbuf_puts(&lc, cfg->lifecycle);

@@ -460,6 +460,20 @@ bool docx_numbering_next(docx_numbering *nb, int32_t num_id, int ilvl, numbering
     const numbering_level *def = level_def(nb, m, a, ilvl);
     if (!def->defined) return false;
 
+    /* A level skipped between a used shallower level and this one counts
+     * as numbered once: Word shows 1. / i. / ii. / b. (not a.) when level 2
+     * items come straight after a level-0 item and level 1 follows them,
+     * and LibreOffice does the same. A level with no used level above it
+     * is not counted; it shows just below its start ("0.1"). */
+    int deepest_used = -1;
+    for (int k = 0; k < ilvl; k++)
+        if (abs->used[k]) deepest_used = k;
+    for (int k = deepest_used + 1; deepest_used >= 0 && k < ilvl; k++) {
+        if (abs->used[k]) continue;
+        abs->count[k] = level_def(nb, m, a, k)->start;
+        abs->used[k] = true;
+    }
+
     uint16_t bit = (uint16_t)(1u << ilvl);
     bool override_start = (m->has_start_override & bit) ||
                           (m->lvl_override[ilvl] && m->lvl_override[ilvl]->has_start);

@@ -56,11 +56,16 @@ static void props_start(xs_parser *p, void *ctx, xs_ns ns, const char *name, con
     if (c->depth != 2) return; /* properties are children of the root */
     const char *prefix = c->kind == PROPS_APP ? (ns == XS_NS_EP ? "app:" : NULL) : core_prefix(ns);
     if (!prefix) return;
-    /* Vectors of part titles and link tables are structure, not values. */
-    if (c->kind == PROPS_APP &&
-        (strcmp(name, "HeadingPairs") == 0 || strcmp(name, "TitlesOfParts") == 0 ||
-         strcmp(name, "HLinks") == 0 || strcmp(name, "DigSig") == 0))
-        return;
+    /* Of app.xml only what names the document's origin is content; word
+     * counts, flags and version numbers are not. */
+    if (c->kind == PROPS_APP) {
+        static const char *const kept[] = {"Template", "Manager", "Company", "Application",
+                                           "HyperlinkBase"};
+        bool keep = false;
+        for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
+            keep |= strcmp(name, kept[i]) == 0;
+        if (!keep) return;
+    }
     sbuf_reset(&c->name);
     sbuf_puts(&c->name, prefix);
     sbuf_puts(&c->name, name);

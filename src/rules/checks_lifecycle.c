@@ -42,16 +42,32 @@ static void undecided_evidence(eval *ev, uint32_t eb, const rules_mention *m)
     if (e) e->product = m->product->product;
 }
 
-/* Judges one mention against the limit date; family names are undecidable. */
+/* Judges one mention against the limit date. A product named without a
+ * version is decided only when all its versions agree: every one ended
+ * before the limit (bare "CentOS" in 2026), or every one supported past it. */
 static void judge(eval *ev, uint32_t eb, const rules_mention *m, text_ymd limit, tally *t)
 {
-    if (strcmp(m->product->version, "*") == 0) {
-        t->undecided++;
-        undecided_evidence(ev, eb, m);
+    const rules_product *p = m->product;
+    if (strcmp(p->version, "*") == 0) {
+        bool all_ended = p->latest.year && text_ymd_cmp(p->latest, limit) < 0;
+        bool all_live = p->end.year && text_ymd_cmp(p->end, limit) >= 0;
+        if (!all_ended && !all_live) {
+            t->undecided++;
+            undecided_evidence(ev, eb, m);
+            return;
+        }
+        t->decided++;
+        if (all_ended) t->broken++;
+        rules_mention latest = *m;
+        rules_product shown = *p;
+        shown.version = all_ended ? "(全バージョン)" : "";
+        shown.end = all_ended ? p->latest : p->end;
+        latest.product = &shown;
+        product_evidence(ev, eb, &latest, all_ended, limit);
         return;
     }
     t->decided++;
-    bool broken = text_ymd_cmp(m->product->end, limit) < 0;
+    bool broken = text_ymd_cmp(p->end, limit) < 0;
     if (broken) t->broken++;
     product_evidence(ev, eb, m, broken, limit);
 }

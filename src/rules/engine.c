@@ -480,10 +480,19 @@ static void evaluate_rule(const rules_context *ctx, const eprepared *p, rules_wo
     ev.in_scope = pl_xcalloc(p->nblocks + 1, sizeof *ev.in_scope);
     w->limit_hit = false;
     compute_scope(&ev);
+    bool no_clause = r->scope_caption && res->searched_blocks == 0;
     if (!applies(&ev)) {
         res->state = RULES_NOTAPPLICABLE;
         engine_detail(&ev, "この種類の文書には適用されません",
                       "the rule does not apply to this kind of document");
+    } else if (no_clause && r->scope_absent_na) {
+        res->state = RULES_NOTAPPLICABLE;
+        engine_detail(&ev, "対象となる見出しの条項がありません",
+                      "no clause has the caption the rule looks in");
+    } else if (no_clause) {
+        res->state = RULES_FAIL;
+        engine_detail(&ev, "対象となる見出しの条項が見つかりません",
+                      "no clause with the caption the rule looks in was found");
     } else {
         switch (r->check.kind) {
         case CHECK_PRESENCE: check_presence(&ev); break;

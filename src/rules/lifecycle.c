@@ -34,6 +34,10 @@ static bool parse_date(const char *s, text_ymd *out)
 {
     memset(out, 0, sizeof *out);
     if (!*s) return true;
+    if (strcmp(s, "none") == 0) { /* a product line with no announced end */
+        *out = RULES_NO_END;
+        return true;
+    }
     int y, m, d;
     char tail;
     if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
@@ -119,6 +123,19 @@ pl_status rules_lifecycle_load(rules_lifecycle **out, const char *path, pl_error
     if (s != PL_OK) {
         rules_lifecycle_free(lc);
         return s;
+    }
+    /* a family row spans its product's versions: the earliest and the
+     * latest end among them */
+    for (size_t i = 0; i < lc->n; i++) {
+        lc_row *fam = &lc->rows[i];
+        if (!fam->family) continue;
+        for (size_t k = 0; k < lc->n; k++) {
+            const lc_row *v = &lc->rows[k];
+            if (v->family || strcmp(v->p.product, fam->p.product) != 0) continue;
+            if (!fam->p.end.year || text_ymd_cmp(v->p.end, fam->p.end) < 0) fam->p.end = v->p.end;
+            if (!fam->p.latest.year || text_ymd_cmp(v->p.end, fam->p.latest) > 0)
+                fam->p.latest = v->p.end;
+        }
     }
     *out = lc;
     return PL_OK;

@@ -148,6 +148,7 @@ struct rules_rule {
     uint32_t channels;        /* bit per doc_channel */
     pattern *scope_caption;   /* NULL: every clause */
     int scope_appendix;       /* 0 any, 1 only, -1 exclude */
+    bool scope_absent_na;     /* no clause with the caption: notapplicable, not fail */
     rule_check check;
     rule_example *examples;
     size_t nexamples;

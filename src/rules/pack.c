@@ -417,6 +417,8 @@ static pl_status load_rule(loader *ld, const xmlNode *n, rules_rule *r)
             if (cap && !(r->scope_caption = compile(ld, c, cap))) return PL_E_PACK;
             const char *app = attr(ld, c, "appendix");
             r->scope_appendix = !app ? 0 : strcmp(app, "only") == 0 ? 1 : -1;
+            const char *absent = attr(ld, c, "absent");
+            r->scope_absent_na = absent && strcmp(absent, "notapplicable") == 0;
         } else if (is(c, "examples")) {
             for (const xmlNode *e = c->children; e; e = e->next)
                 if (is(e, "example")) load_example(ld, e, &r->examples[nex++]);

@@ -114,8 +114,12 @@ void rules_evidence_note(const rules_evidence *e, pl_lang lang, sbuf *out)
     case EVIDENCE_MENTION: sbuf_puts(out, ja ? "言及箇所" : "mentioned"); break;
     case EVIDENCE_PRODUCT:
         sbuf_printf(out, "%s: ", e->product ? e->product : "?");
-        sbuf_puts(out, ja ? "サポート期限 " : "supported until ");
-        ymd(out, e->date);
+        if (e->date.year == RULES_NO_END.year) {
+            sbuf_puts(out, ja ? "サポート終了の告知なし" : "no announced end of support");
+        } else {
+            sbuf_puts(out, ja ? "サポート期限 " : "supported until ");
+            ymd(out, e->date);
+        }
         break;
     case EVIDENCE_UNDECIDED:
         sbuf_printf(out, ja ? "%s: バージョン不明" : "%s: version not stated",

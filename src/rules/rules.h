@@ -73,11 +73,15 @@ void rules_lifecycle_free(rules_lifecycle *lc);
 size_t rules_lifecycle_count(const rules_lifecycle *lc);
 
 typedef struct rules_product {
-    const char *product, *version; /* version "*": named without a decidable version */
-    text_ymd end;                  /* end of normal support; year 0 if unknown */
-    text_ymd extended;             /* end of extended support; year 0 if none */
+    const char *product, *version; /* version "*": the product named without a version */
+    text_ymd end;      /* end of normal support; for "*" the earliest end of any version */
+    text_ymd latest;   /* for "*": the latest end of any version (else unused) */
+    text_ymd extended; /* end of extended support; year 0 if none */
     const char *source;
 } rules_product;
+
+/* The end of a product line that has no announced end. */
+#define RULES_NO_END ((text_ymd){9999, 12, 31})
 
 /* Row i of the data (for checks of the data itself). has_pattern says
  * whether the row is recognised in text at all. */

@@ -412,6 +412,33 @@ static void test_numbering_tables(void **state)
     docx_numbering_free(&nb);
 }
 
+/* Regression (fixture word-keiyaku-zenkaku, 別記 第4条): items at level 2
+ * straight after an article at level 0, then a numbered paragraph at level
+ * 1. Word and LibreOffice count the skipped level once, so the paragraph is
+ * （２）, not （１）; with no used level above, a skipped level is not
+ * counted. */
+static void test_numbering_skipped_level(void **state)
+{
+    (void)state;
+    docx_numbering nb;
+    docx_numbering_init(&nb, NULL);
+    pl_error err;
+    pl_error_clear(&err);
+    assert_int_equal(docx_numbering_parse_memory(NUMBERING, strlen(NUMBERING), &nb, &err), PL_OK);
+    sbuf label = SBUF_INIT;
+    numbering_result r;
+    assert_string_equal(next_label(&nb, 1, 0, &label, &r), "第１条");
+    assert_string_equal(next_label(&nb, 1, 2, &label, &r), "ア");
+    assert_string_equal(next_label(&nb, 1, 2, &label, &r), "イ");
+    assert_string_equal(next_label(&nb, 1, 1, &label, &r), "（２）");
+    assert_string_equal(next_label(&nb, 1, 2, &label, &r), "ア");
+    docx_numbering_reset(&nb);
+    /* nothing above: level 1 alone starts at its start */
+    assert_string_equal(next_label(&nb, 1, 1, &label, &r), "（１）");
+    sbuf_free(&label);
+    docx_numbering_free(&nb);
+}
+
 /* An empty numbering part (pandoc's overlapping_targets.docx has one). */
 static void test_numbering_empty(void **state)
 {
@@ -445,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_symbols),
         cmocka_unit_test(test_styles_table),
         cmocka_unit_test(test_numbering_tables),
+        cmocka_unit_test(test_numbering_skipped_level),
         cmocka_unit_test(test_numbering_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
