@@ -49,6 +49,9 @@ bool pkg_has_part(const pkg *p, const char *name);
 uint64_t pkg_part_size(const pkg *p, const char *name);
 /* Content type of a part (Override, else Default by extension), or NULL. */
 const char *pkg_content_type(const pkg *p, const char *name);
+/* True when the zip's local and central headers disagree harmlessly (no
+ * entries overlap) and it was opened without libzip's consistency check. */
+bool pkg_is_lenient(const pkg *p);
 /* True once any part used the ISO strict namespaces. */
 bool pkg_is_strict(const pkg *p);
 void pkg_set_strict(pkg *p);

@@ -175,6 +175,10 @@ pl_status ooxml_read_memory(const void *data, size_t n, const char *name,
     if (pkg_has_part(pk, "word/vbaProject.bin") || pkg_has_part(pk, "xl/vbaProject.bin"))
         doc_info_warn(info, "MACROS", NULL, "the package contains VBA macros (vbaProject.bin)");
     info->strict = pkg_is_strict(pk);
+    if (pkg_is_lenient(pk))
+        doc_info_warn(info, "ZIP_HEADERS_DIFFER", NULL,
+                      "local and central zip headers disagree; read after checking that no "
+                      "entries overlap");
     pkg_close(pk);
     return s;
 }

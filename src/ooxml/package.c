@@ -44,6 +44,7 @@ struct pkg {
     size_t ndefaults, noverrides, cap_defaults, cap_overrides;
     uint64_t total_read;
     bool strict;
+    bool lenient; /* opened despite headers that disagree (see entries_disjoint) */
 };
 
 /* The lookup key of a part name: ASCII case folded (OPC M1.12), and a
@@ -93,6 +94,11 @@ uint64_t pkg_part_size(const pkg *p, const char *name)
 {
     const pkg_entry *e = find_entry(p, name);
     return e ? e->size : 0;
+}
+
+bool pkg_is_lenient(const pkg *p)
+{
+    return p->lenient;
 }
 
 bool pkg_is_strict(const pkg *p)
@@ -303,30 +309,108 @@ static bool is_odf(pkg *p)
     return odf;
 }
 
+/* ---- opening ------------------------------------------------------------ */
+
+static uint16_t rd16(const unsigned char *b)
+{
+    return (uint16_t)(b[0] | b[1] << 8);
+}
+
+static uint32_t rd32(const unsigned char *b)
+{
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+typedef struct zip_range {
+    uint64_t from, to;
+} zip_range;
+
+static int range_cmp(const void *a, const void *b)
+{
+    const zip_range *x = a, *y = b;
+    return x->from < y->from ? -1 : x->from > y->from;
+}
+
+/* libzip's consistency check (ZIP_CHECKCONS) refuses archives whose local
+ * and central headers differ in ways Word and every other reader accept,
+ * such as extra fields present in one only. What the check protects us from
+ * is entries that share or overlap their data (bombs that inflate the same
+ * bytes many times). This walk verifies that directly: every entry's local
+ * header is where the directory says, and no two entries' headers and data
+ * overlap. Archives in the ZIP64 format are not walked (left refused). */
+static bool entries_disjoint(const unsigned char *d, size_t n)
+{
+    if (n < 22) return false;
+    size_t eocd = n - 22, floor = n > 22 + 65535 ? n - 22 - 65535 : 0;
+    while (eocd > floor && rd32(d + eocd) != 0x06054b50) eocd--;
+    if (rd32(d + eocd) != 0x06054b50) return false;
+    uint32_t count = rd16(d + eocd + 10), cd_size = rd32(d + eocd + 12), cd = rd32(d + eocd + 16);
+    if (count == 0xFFFF || cd == 0xFFFFFFFF || (uint64_t)cd + cd_size > eocd) return false;
+    zip_range *r = pl_xcalloc((size_t)count + 1, sizeof *r);
+    size_t at = cd, k = 0;
+    bool ok = true;
+    for (; k < count && ok; k++) {
+        if (at + 46 > n || rd32(d + at) != 0x02014b50) {
+            ok = false;
+            break;
+        }
+        uint64_t comp = rd32(d + at + 20), local = rd32(d + at + 42);
+        size_t step = 46 + (size_t)rd16(d + at + 28) + rd16(d + at + 30) + rd16(d + at + 32);
+        if (local + 30 > cd || rd32(d + local) != 0x04034b50) {
+            ok = false;
+            break;
+        }
+        uint64_t data_at = local + 30 + rd16(d + local + 26) + rd16(d + local + 28);
+        r[k] = (zip_range){local, data_at + comp};
+        if (r[k].to > cd) ok = false;
+        at += step;
+    }
+    if (ok) {
+        qsort(r, k, sizeof *r, range_cmp);
+        for (size_t i = 1; i < k && ok; i++) ok = r[i].from >= r[i - 1].to;
+    }
+    free(r);
+    return ok;
+}
+
 pl_status pkg_open(pkg **out, const void *data, size_t n, const ooxml_limits *limits,
                    pl_error *err)
 {
     *out = NULL;
     zip_error_t ze;
     zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, n, 0, &ze);
-    if (!src) {
-        zip_error_fini(&ze);
-        return pl_error_set(err, PL_E_NOMEM, NULL, "zip source");
-    }
-    zip_t *za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
-    if (!za) {
-        int code = zip_error_code_zip(&ze);
+    zip_t *za = NULL;
+    bool lenient = false;
+    for (int attempt = 0; attempt < 2 && !za; attempt++) {
+        zip_source_t *src = zip_source_buffer_create(data, n, 0, &ze);
+        if (!src) {
+            zip_error_fini(&ze);
+            return pl_error_set(err, PL_E_NOMEM, NULL, "zip source");
+        }
+        za = zip_open_from_source(src, ZIP_RDONLY | (attempt ? 0 : ZIP_CHECKCONS), &ze);
+        if (za) break;
         zip_source_free(src);
-        zip_error_fini(&ze);
-        if (code == ZIP_ER_EXISTS)
+        int code = zip_error_code_zip(&ze);
+        if (code == ZIP_ER_EXISTS) {
+            zip_error_fini(&ze);
             return pl_error_set(err, PL_E_ZIP_DUPLICATE, NULL, "duplicate entry names");
+        }
+        /* headers that disagree harmlessly: read it once the entries are
+         * known not to overlap */
+        if (attempt == 0 && code == ZIP_ER_INCONS && entries_disjoint(data, n)) {
+            zip_error_fini(&ze);
+            zip_error_init(&ze);
+            lenient = true;
+            continue;
+        }
+        zip_error_fini(&ze);
         return zip_failure(err, code, "cannot open zip");
     }
     zip_error_fini(&ze);
 
     pkg *p = pl_xcalloc(1, sizeof *p);
     p->za = za;
+    p->lenient = lenient;
     p->limits = limits;
     arena_init(&p->mem);
     pl_status s = load_entries(p, err);

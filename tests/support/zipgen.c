@@ -70,8 +70,9 @@ static unsigned char *deflate_raw(const void *data, size_t n, size_t *out_n)
     return out;
 }
 
-void zipgen_add_raw(zipgen *z, const char *name, uint16_t method, const void *comp,
-                    size_t comp_size, uint64_t size, uint32_t crc)
+static void add_entry(zipgen *z, const char *name, uint16_t method, const void *comp,
+                      size_t comp_size, uint64_t size, uint32_t crc, uint16_t local_extra,
+                      bool local_time_differs)
 {
     if (z->n == z->cap_e) {
         z->cap_e = z->cap_e ? 2 * z->cap_e : 16;
@@ -89,14 +90,27 @@ void zipgen_add_raw(zipgen *z, const char *name, uint16_t method, const void *co
     put16(z, 20);
     put16(z, e->flags);
     put16(z, method);
-    put16(z, 0), put16(z, 0x21); /* time, date: 1980-01-01 */
+    put16(z, local_time_differs ? 0x6553 : 0), put16(z, 0x21); /* time, date: 1980-01-01 */
     put32(z, crc);
     put32(z, (uint32_t)comp_size);
     put32(z, (uint32_t)size);
     put16(z, (uint16_t)strlen(name));
-    put16(z, 0);
+    put16(z, local_extra);
     put(z, name, strlen(name));
+    if (local_extra >= 4) {
+        /* Office's padding block (id 0xA220, a "growth hint" for editing in
+         * place), present in local headers only */
+        put16(z, 0xA220);
+        put16(z, (uint16_t)(local_extra - 4));
+        for (uint16_t i = 4; i < local_extra; i++) put(z, "", 1);
+    }
     put(z, comp, comp_size);
+}
+
+void zipgen_add_raw(zipgen *z, const char *name, uint16_t method, const void *comp,
+                    size_t comp_size, uint64_t size, uint32_t crc)
+{
+    add_entry(z, name, method, comp, comp_size, size, crc, 0, false);
 }
 
 void zipgen_add_opts(zipgen *z, const char *name, const void *data, size_t n,
@@ -112,7 +126,8 @@ void zipgen_add_opts(zipgen *z, const char *name, const void *data, size_t n,
     }
     if (o->method_id) method = o->method_id;
     uint64_t declared = o->lie_size ? o->declared_size : n;
-    zipgen_add_raw(z, name, method, comp ? comp : data, comp_n, declared, crc);
+    add_entry(z, name, method, comp ? comp : data, comp_n, declared, crc, o->local_extra,
+              o->local_time_differs);
     if (o->encrypted_flag) {
         entry *e = &z->e[z->n - 1];
         e->flags |= 1;

@@ -21,6 +21,10 @@ typedef struct zipgen_opts {
     uint64_t declared_size;
     bool encrypted_flag;    /* set general-purpose bit 0 */
     uint16_t method_id;     /* write this method id regardless (e.g. 12, 14, 93) */
+    uint16_t local_extra;   /* bytes of extra field in the local header only, as
+                               Office writes (the central header has none) */
+    bool local_time_differs;/* a local header time other than the central one's, as
+                               when a tool rewrote only the central directory */
 } zipgen_opts;
 
 zipgen *zipgen_new(void);
