@@ -4,7 +4,8 @@
  * Plain text streams: each block is printed as soon as the reader produces
  * it, so memory stays flat however large the document. JSON and --structure
  * need clause paths, which depend on the whole document, so they read one
- * document into memory at a time (never the corpus).
+ * word-processing document into memory at a time (never the corpus); the
+ * cells of a spreadsheet, which have no clauses, still stream.
  */
 #include <stdio.h>
 #include <string.h>
@@ -91,28 +92,59 @@ static void write_info(jw *w, const doc_info *info)
     }
 }
 
+/* Blocks of a spreadsheet have no clause paths, so they are written as they
+ * are read (memory stays flat for a 20,000-row ledger); a document's blocks
+ * are collected, because their paths depend on the whole document. */
+typedef struct json_extract {
+    jw *w;
+    doc_document *d;
+    doc_sink collect;
+    bool started, streaming;
+    size_t index;
+} json_extract;
+
+static bool json_extract_block(void *ctx, const doc_block *b)
+{
+    json_extract *x = ctx;
+    if (!x->started) {
+        x->started = true;
+        x->streaming = x->d->info.format == DOC_FMT_XLSX;
+        jw_key(x->w, "blocks");
+        jw_array_begin(x->w);
+    }
+    if (!x->streaming) return x->collect.block(x->collect.ctx, b);
+    doc_block_write_json(x->w, b, x->index++, NULL);
+    jw_flush(x->w);
+    return true;
+}
+
 static pl_status extract_json(jw *w, const char *path, const extract_opts *o)
 {
     doc_document d;
     doc_document_init(&d);
     pl_error err;
     pl_error_clear(&err);
-    doc_sink sink = doc_document_sink(&d);
-    pl_status s = ooxml_read_file(path, &o->read, &d.info, &sink, &err);
     jw_object_begin(w);
     jw_kv_string(w, "path", path);
-    jw_kv_string(w, "status", s == PL_OK ? "ok" : "error");
-    write_info(w, &d.info);
-    if (s == PL_OK) {
-        doc_structure st;
-        doc_structure_build(&st, &d, o->type);
-        jw_key(w, "structure");
-        doc_structure_write_json(w, &st);
+    json_extract x = {.w = w, .d = &d, .collect = doc_document_sink(&d)};
+    doc_sink sink = {.ctx = &x, .block = json_extract_block};
+    pl_status s = ooxml_read_file(path, &o->read, &d.info, &sink, &err);
+    if (!x.started) {
         jw_key(w, "blocks");
         jw_array_begin(w);
-        for (size_t i = 0; i < d.nblocks; i++)
+    }
+    doc_structure st;
+    bool structured = s == PL_OK;
+    if (structured) doc_structure_build(&st, &d, o->type);
+    if (!x.streaming)
+        for (size_t i = 0; s == PL_OK && i < d.nblocks; i++)
             doc_block_write_json(w, &d.blocks[i], i, doc_structure_path(&st, i));
-        jw_array_end(w);
+    jw_array_end(w);
+    jw_kv_string(w, "status", s == PL_OK ? "ok" : "error");
+    write_info(w, &d.info);
+    if (structured) {
+        jw_key(w, "structure");
+        doc_structure_write_json(w, &st);
         doc_structure_free(&st);
     } else {
         write_error(w, &err, o->lang);

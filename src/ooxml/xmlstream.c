@@ -60,6 +60,8 @@ struct xs_parser {
     const xmlChar *cache_uri[XS_URI_CACHE];
     xs_ns cache_ns[XS_URI_CACHE];
     int cache_next;
+    const xmlChar *last_uri;
+    xs_ns last_ns;
 
     xs_attr *attrs;
     size_t cap_attrs;
@@ -130,8 +132,15 @@ static const char *const UNDERSTOOD_EXTRA[] = {
 static xs_ns classify_uri(xs_parser *p, const xmlChar *uri)
 {
     if (!uri) return XS_NS_OTHER;
-    for (int i = 0; i < XS_URI_CACHE; i++)
-        if (p->cache_uri[i] == uri) return p->cache_ns[i];
+    /* a part uses one namespace for nearly every element: try the last hit */
+    if (uri == p->last_uri) return p->last_ns;
+    for (int i = 0; i < XS_URI_CACHE; i++) {
+        if (p->cache_uri[i] == uri) {
+            p->last_uri = uri;
+            p->last_ns = p->cache_ns[i];
+            return p->last_ns;
+        }
+    }
     xs_ns ns = XS_NS_OTHER;
     for (size_t i = 0; i < sizeof NAMESPACES / sizeof NAMESPACES[0]; i++) {
         if (strcmp((const char *)uri, NAMESPACES[i].uri) == 0) {
@@ -254,7 +263,8 @@ static void on_warning(void *user, const char *msg, ...)
 
 static void push_decls(xs_parser *p, int nb, const xmlChar **namespaces)
 {
-    PL_GROW(p->decls_at, p->cap_decls_at, (size_t)p->depth + 1);
+    if ((size_t)p->depth + 1 > p->cap_decls_at)
+        PL_GROW(p->decls_at, p->cap_decls_at, (size_t)p->depth + 1);
     p->decls_at[p->depth] = (uint32_t)nb;
     if (nb <= 0) return;
     PL_GROW(p->decls, p->cap_decls, p->ndecls + (size_t)nb);
@@ -481,7 +491,16 @@ static bool check_utf8_chunk(xs_parser *p, const char *data, size_t n)
             i++;
             continue;
         }
-        size_t need = utf8_seq_len(s[i]);
+        /* Japanese text is mostly three-byte sequences: check those inline
+         * (E0 needs A0..BF next to be shortest form, ED below A0 to stay out
+         * of the surrogates) */
+        unsigned char c = s[i];
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
+        size_t need = utf8_seq_len(c);
         if (!need) return utf8_fail(p, p->offset + i);
         if (i + need > n) {
             /* cut by the chunk boundary: every byte we have must continue */

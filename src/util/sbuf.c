@@ -23,17 +23,9 @@ void sbuf_reset(sbuf *b)
     if (b->data) b->data[0] = '\0';
 }
 
-void sbuf_reserve(sbuf *b, size_t extra)
+void sbuf_grow(sbuf *b, size_t extra)
 {
     PL_GROW(b->data, b->cap, b->len + extra + 1);
-}
-
-void sbuf_append(sbuf *b, const void *p, size_t n)
-{
-    sbuf_reserve(b, n);
-    if (n) memcpy(b->data + b->len, p, n);
-    b->len += n;
-    b->data[b->len] = '\0';
 }
 
 void sbuf_puts(sbuf *b, const char *s)
@@ -41,10 +33,6 @@ void sbuf_puts(sbuf *b, const char *s)
     sbuf_append(b, s, strlen(s));
 }
 
-void sbuf_putc(sbuf *b, char c)
-{
-    sbuf_append(b, &c, 1);
-}
 
 void sbuf_vprintf(sbuf *b, const char *fmt, va_list ap)
 {
