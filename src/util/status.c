@@ -119,7 +119,11 @@ void pl_error_format(const pl_error *err, pl_lang lang, sbuf *out)
     } else if (err->offset >= 0) {
         sbuf_printf(out, ja ? "（%lldバイト目）" : " (at byte %lld)", err->offset);
     }
-    if (err->limit >= 0) {
+    if (s == PL_E_SIZE_MISMATCH && err->limit >= 0) {
+        /* the "limit" of a size mismatch is what the headers declared */
+        sbuf_printf(out, ja ? "：%lld バイト以上（記録は %lld バイト）" : ": at least %lld bytes (declared %lld)",
+                    err->value, err->limit);
+    } else if (err->limit >= 0) {
         if (err->value >= 0)
             sbuf_printf(out, ja ? "：%lld（上限 %lld）" : ": %lld (limit %lld)", err->value,
                         err->limit);

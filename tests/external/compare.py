@@ -8,7 +8,9 @@ pandoc (../shared/corpora/pandoc-docx): each docx with the AST pandoc's own
   into word tokens (runs of letters/digits), so punctuation and layout do not
   count; what is compared is the words and their order. pandoc drops headers,
   footers, list labels and comments; polint's blocks on those channels and
-  its labels are left out of the comparison accordingly.
+  its labels are left out of the comparison accordingly. An image's
+  description (alt text) is in pandoc's AST but is not text a reader sees,
+  so it is left out of the expectation.
 xlsx2csv (../shared/corpora/xlsx2csv): each workbook with the CSV xlsx2csv
   wrote, cell by cell: dates by value (polint's ISO value in xlsx2csv's date
   format), numbers by value, text exactly.
@@ -80,7 +82,7 @@ class PandocText:
                 out.append(c[1])
             elif t == "Math":
                 out.append(c[1])
-            elif t in ("Link", "Image"):
+            elif t == "Link":
                 self.inlines(c[1], out, notes)
             elif t == "Span":
                 self.inlines(c[1], out, notes)
@@ -172,6 +174,10 @@ def describe(expected, ours):
     return "; ".join(parts)
 
 
+# Oracles made by pandoc's tests with an option other than the default view.
+PANDOC_VIEW = {"track_changes_scrubbed_metadata.docx": "all"}
+
+
 def pandoc_cases(root):
     cases = []
     for line in open(os.path.join(root, "ORACLE.tsv"), encoding="utf-8"):
@@ -179,7 +185,7 @@ def pandoc_cases(root):
             continue
         cols = line.rstrip("\n").split("\t")
         docx, natives = cols[0], cols[1].split("/")
-        cases.append((docx, natives[0], "accept"))
+        cases.append((docx, natives[0], PANDOC_VIEW.get(docx, "accept")))
         base = natives[0]
         if base.endswith("_accept.native"):
             stem = base[: -len("_accept.native")]
@@ -221,8 +227,7 @@ XLSX2CSV_OPTIONS = {
     "sheets": {"all": True},
     "sheets_order": {"all": True},
     "skip_empty_lines": {"skip_empty": True},
-    "variousdelim": {"all": True, "delimiter": "\t", "lineterminator": "\r",
-                     "sheetdelimiter": "x33"},
+    "variousdelim": {"all": True, "delimiter": "\t", "lineterminator": "\r"},
 }
 
 
@@ -234,13 +239,11 @@ def read_expected_csv(path, opts):
     rows = list(csv.reader(io.StringIO(raw.replace(term, "\n") if term != "\n" else raw),
                            delimiter=delim))
     for row in rows:
-        if row and re.match(r"^-------- \d+ - ", row[0]) and len(row) == 1:
+        # xlsx2csv -a starts each sheet with "<delimiter> N - name"; the
+        # delimiter is "--------" by default ("!" with --sheetdelimiter=x33)
+        if row and len(row) == 1 and re.match(r"^(--------|!) \d+ - ", row[0]):
             if current or sheets:
                 sheets.append(current)
-            current = []
-            continue
-        if opts.get("sheetdelimiter") and row and row[0].startswith(opts["sheetdelimiter"]):
-            sheets.append(current)
             current = []
             continue
         current.append(row)
