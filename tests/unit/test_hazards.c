@@ -317,6 +317,149 @@ static void h9_encodings(void **state)
     free(zip);
 }
 
+/* H7 again, where it matters most: a DOCTYPE in the main document part. */
+static void h7_dtd_in_document(void **state)
+{
+    (void)state;
+    zipgen *z = zipgen_new();
+    zipgen_add_str(z, "[Content_Types].xml",
+                   "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                   "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+                   "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+    zipgen_add_str(z, "_rels/.rels",
+                   "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                   "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+                   "2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+    zipgen_add_str(z, "word/document.xml",
+                   "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                   "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                   "<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>");
+    size_t n;
+    unsigned char *zip = zipgen_finish(z, &n);
+    expect(zip, n, NULL, PL_E_DTD);
+    free(zip);
+}
+
+/* H10: one 50 MB w:t is read in linear time and bounded memory; under a
+ * smaller text cap it is refused as soon as the cap is crossed. */
+static void h10_huge_text_node(void **state)
+{
+    (void)state;
+    size_t big = 50u << 20;
+    const char *head = "<w:p><w:r><w:t>", *tail = "</w:t></w:r></w:p>";
+    char *body = malloc(big + 64);
+    strcpy(body, head);
+    /* text that compresses like text (one repeated letter would be refused
+     * at once by the ratio cap, as a bomb) */
+    uint32_t seed = 12345;
+    for (size_t i = 0; i < big; i++) {
+        seed = seed * 1103515245u + 12345u;
+        body[strlen(head) + i] = (char)('a' + (seed >> 16) % 26);
+    }
+    strcpy(body + strlen(head) + big, tail);
+    size_t n;
+    unsigned char *doc = testdoc_docx(body, &n, NULL);
+    free(body);
+    expect(doc, n, NULL, PL_OK);
+    ooxml_options opt;
+    ooxml_options_default(&opt);
+    opt.limits.max_text_bytes = 8u << 20;
+    expect(doc, n, &opt, PL_E_LIMIT);
+    free(doc);
+}
+
+/* H10: 2 million shared strings against the cap, and a million-row sheet
+ * read in bounded time. */
+static void h10_huge_workbooks(void **state)
+{
+    (void)state;
+    size_t items = 2000000;
+    char *sst = malloc(items * 24 + 256);
+    char *p = sst + sprintf(sst, "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+    for (size_t i = 0; i < items; i++) p += sprintf(p, "<si><t>%zu</t></si>", i % 1000);
+    p += sprintf(p, "</sst>");
+    size_t rows = 1000000;
+    char *data = malloc(rows * 64 + 64);
+    char *q = data;
+    for (size_t r = 1; r <= rows; r++) q += sprintf(q, "<row r=\"%zu\"><c r=\"A%zu\"><v>%zu</v></c></row>", r, r, r);
+    size_t n;
+    unsigned char *wb = testdoc_xlsx(&n, "台帳", data, NULL);
+    expect(wb, n, NULL, PL_OK); /* a million rows: linear, within the bounds */
+    free(wb);
+    free(data);
+    /* the shared strings: same workbook shape, strings part added */
+    zipgen *z = zipgen_new();
+    zipgen_add_str(z, "[Content_Types].xml",
+                   "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                   "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd."
+                   "openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>");
+    zipgen_add_str(z, "_rels/.rels",
+                   "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                   "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+                   "2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+    zipgen_add_str(z, "xl/workbook.xml",
+                   "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                   "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                   "<sheets><sheet name=\"s\" sheetId=\"1\" r:id=\"r1\"/></sheets></workbook>");
+    zipgen_add_str(z, "xl/_rels/workbook.xml.rels",
+                   "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                   "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                   "relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"r2\" "
+                   "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                   "sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
+    zipgen_add_str(z, "xl/worksheets/sheet1.xml",
+                   "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                   "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>");
+    zipgen_add(z, "xl/sharedStrings.xml", sst, (size_t)(p - sst));
+    unsigned char *wb2 = zipgen_finish(z, &n);
+    ooxml_options opt;
+    ooxml_options_default(&opt);
+    opt.limits.max_shared_strings = 1000000;
+    expect(wb2, n, &opt, PL_E_LIMIT);
+    free(wb2);
+    free(sst);
+}
+
+/* H11: relationships that point outside the package, or at file: and
+ * http: URLs, are never followed; the document reads normally. */
+static void h11_escaping_relationships(void **state)
+{
+    (void)state;
+    size_t n;
+    unsigned char *doc = testdoc_docx("<w:p><w:r><w:t>本文</w:t></w:r></w:p>", &n, NULL);
+    /* rewrite: add a header relationship to ../../etc/passwd and a
+     * footer at file:///etc/shadow */
+    zipgen *z = zipgen_new();
+    zipgen_add_str(z, "[Content_Types].xml",
+                   "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                   "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+                   "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+    zipgen_add_str(z, "_rels/.rels",
+                   "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                   "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+                   "2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+    zipgen_add_str(z, "word/_rels/document.xml.rels",
+                   "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                   "<Relationship Id=\"h\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                   "relationships/header\" Target=\"../../etc/passwd\"/>"
+                   "<Relationship Id=\"f\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                   "relationships/footer\" Target=\"file:///etc/shadow\" TargetMode=\"External\"/>"
+                   "</Relationships>");
+    zipgen_add_str(z, "word/document.xml",
+                   "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+                   "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                   "<w:body><w:p><w:r><w:t>本文</w:t></w:r></w:p><w:sectPr><w:headerReference "
+                   "w:type=\"default\" r:id=\"h\"/><w:footerReference w:type=\"default\" r:id=\"f\"/>"
+                   "</w:sectPr></w:body></w:document>");
+    free(doc);
+    doc = zipgen_finish(z, &n);
+    isolate_result r = isolate_read(doc, n, NULL);
+    assert_int_equal(r.signal, 0);
+    assert_int_equal(r.status, PL_OK);
+    assert_int_equal(r.blocks, 1); /* the body only: nothing was read from outside */
+    free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +476,10 @@ int main(void)
         cmocka_unit_test(h7_quadratic_blowup),
         cmocka_unit_test(h8_deep_nesting),
         cmocka_unit_test(h9_encodings),
+        cmocka_unit_test(h7_dtd_in_document),
+        cmocka_unit_test(h10_huge_text_node),
+        cmocka_unit_test(h10_huge_workbooks),
+        cmocka_unit_test(h11_escaping_relationships),
     };
     return cmocka_run_group_tests_name("hazards", tests, NULL, NULL);
 }
