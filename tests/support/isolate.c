@@ -10,6 +10,18 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Resident set of this process now, in KiB. */
+static long resident_kb(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long size = 0, resident = 0;
+    if (f) {
+        if (fscanf(f, "%ld %ld", &size, &resident) != 2) resident = 0;
+        fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
 static bool count_block(void *ctx, const doc_block *b)
 {
     (void)b;
@@ -28,6 +40,7 @@ isolate_result isolate_read(const void *data, size_t n, const ooxml_options *opt
     if (pid == 0) {
         close(fds[0]);
         alarm(60);
+        long start_kb = resident_kb();
         ooxml_options defaults;
         if (!opt) {
             ooxml_options_default(&defaults);
@@ -41,12 +54,12 @@ isolate_result isolate_read(const void *data, size_t n, const ooxml_options *opt
         doc_sink sink = {.ctx = &blocks, .block = count_block};
         int s = ooxml_read_memory(data, n, "hazard", opt, &info, &sink, &err);
         doc_info_free(&info);
-        int msg[2] = {s, (int)blocks};
+        long msg[3] = {s, (long)blocks, start_kb};
         if (write(fds[1], msg, sizeof msg) != sizeof msg) _exit(3);
         _exit(0);
     }
     close(fds[1]);
-    int msg[2];
+    long msg[3];
     ssize_t got = read(fds[0], msg, sizeof msg);
     close(fds[0]);
     int wstatus = 0;
@@ -58,8 +71,9 @@ isolate_result isolate_read(const void *data, size_t n, const ooxml_options *opt
     r.max_rss_kb = ru.ru_maxrss;
     if (WIFSIGNALED(wstatus)) r.signal = WTERMSIG(wstatus);
     if (got == sizeof msg && !r.signal) {
-        r.status = msg[0];
+        r.status = (int)msg[0];
         r.blocks = (unsigned long)msg[1];
+        r.max_rss_kb -= msg[2];
     }
     return r;
 }

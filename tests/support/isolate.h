@@ -19,7 +19,9 @@ typedef struct isolate_result {
     int status;         /* pl_status from the child, or -1 if it died */
     int signal;         /* signal that killed the child (0 if none) */
     double seconds;     /* wall time */
-    long max_rss_kb;    /* child's peak resident set */
+    long max_rss_kb;    /* how far the child's resident set grew while reading (its
+                           peak minus what it held at the start, which includes
+                           the test's own copy of the input) */
     unsigned long blocks; /* blocks the child received */
 } isolate_result;
 
