@@ -204,7 +204,6 @@ static void json_item(report_writer *w, const report_item *item)
     sbuf one = SBUF_INIT;
     jw bw;
     jw_init(&bw, &one, NULL, true);
-    bw.depth = 1; /* indented as a member of the bundles array */
     write_item(&bw, item, w->meta);
     if (st->nbundles++) sbuf_putc(&st->bundles, ',');
     sbuf_puts(&st->bundles, "\n    ");
