@@ -27,6 +27,11 @@ static void print_help(pl_lang lang)
              "                 [--no-metadata] [--files-from LIST] FILE|DIR...\n"
              "      the text of DOCX/XLSX files in reading order, with clause paths (JSON)\n"
              "      or the clause tree (--structure)\n"
+             "  polint diff OLD NEW [--format text|html|docx|json] [-o FILE] [--all]\n"
+             "              [--tracked accept|reject] [--color auto|always|never]\n"
+             "      the comparison table (新旧対照表) of two versions, clause by clause:\n"
+             "      renumbered, moved, split and merged clauses recognised (DOCX or text;\n"
+             "      exit 1 when they differ)\n"
              "  polint rules list | show ID | test [PACK...]\n"
              "      the loaded rules, one rule explained, every rule's own examples run\n"
              "  polint config [--config FILE]\n"
@@ -51,6 +56,10 @@ static void print_help(pl_lang lang)
              "                 [--no-metadata] [--files-from 一覧] ファイル|フォルダ...\n"
              "      DOCX/XLSX から本文・表・注記などのテキストを読み順に取り出します\n"
              "      （JSON では各段落の条項番号、--structure では条項の構成を表示）\n"
+             "  polint diff 改正前 改正後 [--format text|html|docx|json] [-o ファイル] [--all]\n"
+             "              [--tracked accept|reject] [--color auto|always|never]\n"
+             "      二つの版を条項ごとに突き合わせた新旧対照表を作ります（条の繰下げ・移動・\n"
+             "      項の分割・統合を認識。DOCX またはテキスト。相違があれば終了コード 1）\n"
              "  polint rules list | show ID | test [パック...]\n"
              "      ルールの一覧、ルールの説明、各ルールに付けた例による自己テスト\n"
              "  polint config [--config ファイル]\n"
@@ -110,6 +119,7 @@ int main(int argc, char **argv)
         {"extract", cmd_extract},
         {"rules", cmd_rules},
         {"config", cmd_config},
+        {"diff", cmd_diff},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(argv[1], commands[i].name) == 0) {
