@@ -23,12 +23,13 @@ LDLIBS  += $(PKG_LIBS) -lpthread -lm
 
 # EXCLUDE lets one build while a file in the tree is being rewritten.
 LIB_SRC  := $(filter-out $(EXCLUDE),$(sort $(wildcard src/util/*.c src/ooxml/*.c src/doc/*.c \
-                              src/text/*.c src/rules/*.c src/report/*.c src/diff/*.c)))
+                              src/text/*.c src/rules/*.c src/report/*.c src/diff/*.c \
+                              src/guideline/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
 
-GEN_SRC  := $(BUILD)/gen/pack_schema.c $(BUILD)/gen/config_schema.c
+GEN_SRC  := $(BUILD)/gen/pack_schema.c $(BUILD)/gen/config_schema.c $(BUILD)/gen/guideline_schema.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:%.c=%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 SUPPORT_OBJ := $(SUPPORT_SRC:%.c=$(BUILD)/%.o)
@@ -57,6 +58,10 @@ $(BUILD)/gen/pack_schema.c: policies/schema/pack.rng tools/embed.sh
 $(BUILD)/gen/config_schema.c: policies/schema/config.rng tools/embed.sh
 	@mkdir -p $(dir $@)
 	tools/embed.sh config_schema_rng $< > $@
+
+$(BUILD)/gen/guideline_schema.c: policies/schema/guideline.rng tools/embed.sh
+	@mkdir -p $(dir $@)
+	tools/embed.sh guideline_schema_rng $< > $@
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(PL_CFLAGS) -c $< -o $@

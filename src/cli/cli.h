@@ -118,6 +118,7 @@ int cmd_extract(int argc, char **argv, pl_lang lang);
 int cmd_check(int argc, char **argv, pl_lang lang);
 int cmd_rules(int argc, char **argv, pl_lang lang);
 int cmd_config(int argc, char **argv, pl_lang lang);
+int cmd_guideline(int argc, char **argv, pl_lang lang);
 int cmd_diff(int argc, char **argv, pl_lang lang);
 
 #endif

@@ -34,6 +34,12 @@ static void print_help(pl_lang lang)
              "      exit 1 when they differ)\n"
              "  polint rules list | show ID | test [PACK...]\n"
              "      the loaded rules, one rule explained, every rule's own examples run\n"
+             "  polint guideline list | show EDITION | diff E1 E2 | test [--format text|json]\n"
+             "  polint guideline coverage EDITION POLICY.docx [--since EDITION|declared]\n"
+             "                 [--format text|json|html] [--data DIR]\n"
+             "      the national guideline's editions, one edition's outline and requirements\n"
+             "      with their sources and confidence, what changed between two editions, and\n"
+             "      which requirements a local policy has, lacks or words weakly (exit 1 on gaps)\n"
              "  polint config [--config FILE]\n"
              "      the configuration a check would use (polint.xml found from the current folder up)\n"
              "\n"
@@ -62,6 +68,11 @@ static void print_help(pl_lang lang)
              "      項の分割・統合を認識。DOCX またはテキスト。相違があれば終了コード 1）\n"
              "  polint rules list | show ID | test [パック...]\n"
              "      ルールの一覧、ルールの説明、各ルールに付けた例による自己テスト\n"
+             "  polint guideline list | show 版 | diff 版 版 | test [--format text|json]\n"
+             "  polint guideline coverage 版 ポリシー.docx [--since 版|declared]\n"
+             "                 [--format text|json|html] [--data フォルダ]\n"
+             "      総務省ガイドラインの版の一覧、版ごとの構成と要件（出典・確度付き）、\n"
+             "      版の間の変更点、ポリシーが要件を満たすか（欠落・弱い表現があれば終了コード 1）\n"
              "  polint config [--config ファイル]\n"
              "      検査で使われる設定を表示します（polint.xml を現在のフォルダから上へ探します）\n"
              "\n"
@@ -119,6 +130,7 @@ int main(int argc, char **argv)
         {"extract", cmd_extract},
         {"rules", cmd_rules},
         {"config", cmd_config},
+        {"guideline", cmd_guideline},
         {"diff", cmd_diff},
     };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
