@@ -101,10 +101,14 @@ typedef struct cli_rules {
     char **pack_paths;
     size_t npack_paths;
     bool *disabled; /* per rule, in set order */
+    struct guideline_set *guideline; /* NULL when policies/guideline/ is absent */
 } cli_rules;
 
+/* The guideline editions the edition rules compare against. */
+void cli_rules_context(const cli_rules *r, rules_context *ctx);
+
 /* Loads packs (from --rules paths, else the config, else the defaults), the
- * lifecycle data, and applies the config's parameters and rule settings. */
+ * lifecycle data, the guideline editions, and applies the config's parameters and rule settings. */
 pl_status cli_rules_load(cli_rules *r, const cli_config *cfg, char **rule_paths, size_t nrule_paths,
                          pl_error *err);
 void cli_rules_free(cli_rules *r);

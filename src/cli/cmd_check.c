@@ -489,8 +489,7 @@ int cmd_check(int argc, char **argv, pl_lang lang)
         }
         r.have_waivers = true;
     }
-    r.ctx.set = &r.rules.set;
-    r.ctx.lifecycle = r.rules.lifecycle;
+    cli_rules_context(&r.rules, &r.ctx);
     cli_parse_date(o.as_of, &r.ctx.as_of);
     ooxml_options_default(&r.read);
     r.read.metadata = true;

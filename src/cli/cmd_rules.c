@@ -58,7 +58,8 @@ static int rules_show(cli_rules *r, const char *id, pl_lang lang)
 
 static int rules_test(cli_rules *r, pl_lang lang)
 {
-    rules_context ctx = {.set = &r->set, .lifecycle = r->lifecycle};
+    rules_context ctx = {0};
+    cli_rules_context(r, &ctx);
     char today[11];
     cli_today(today);
     cli_parse_date(today, &ctx.as_of);

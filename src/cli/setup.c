@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "guideline/guideline.h"
 #include "util/mem.h"
 #include "util/sbuf.h"
 
@@ -62,6 +63,16 @@ pl_status cli_rules_load(cli_rules *r, const cli_config *cfg, char **rule_paths,
         if (stat(r->lifecycle_path, &st) == 0 || cfg->lifecycle)
             s = rules_lifecycle_load(&r->lifecycle, r->lifecycle_path, err);
     }
+    if (s == PL_OK) {
+        /* without the editions the edition rules say they cannot decide; a
+         * broken data file stops the run like a broken pack */
+        sbuf dir = SBUF_INIT;
+        sbuf_printf(&dir, "%s/guideline", defaults);
+        struct stat st;
+        if (stat(sbuf_cstr(&dir), &st) == 0 && S_ISDIR(st.st_mode))
+            s = guideline_load(&r->guideline, sbuf_cstr(&dir), err);
+        sbuf_free(&dir);
+    }
     for (size_t i = 0; s == PL_OK && i < cfg->nparams; i++) {
         if (!rules_set_param(&r->set, cfg->params[i].name, cfg->params[i].value)) {
             pl_error_set(err, PL_E_PACK, cfg->file, "no loaded pack has the parameter %s",
@@ -90,8 +101,18 @@ pl_status cli_rules_load(cli_rules *r, const cli_config *cfg, char **rule_paths,
     return s;
 }
 
+void cli_rules_context(const cli_rules *r, rules_context *ctx)
+{
+    ctx->set = &r->set;
+    ctx->lifecycle = r->lifecycle;
+    ctx->editions = NULL;
+    ctx->neditions = 0;
+    if (r->guideline) ctx->editions = guideline_rules_editions(r->guideline, &ctx->neditions);
+}
+
 void cli_rules_free(cli_rules *r)
 {
+    guideline_free(r->guideline);
     rules_set_free(&r->set);
     rules_lifecycle_free(r->lifecycle);
     free(r->lifecycle_path);
