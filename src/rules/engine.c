@@ -133,13 +133,20 @@ static bool caption_matches(eval *ev, const eblock *b)
     return false;
 }
 
-static void compute_scope(eval *ev)
+/* The blocks the rule reads. Whether a rule applies at all is decided on
+ * every block of its channels (channels_only): a spec's contract clauses
+ * make it contract-like even when the rule then reads one captioned clause. */
+static void compute_scope(eval *ev, bool channels_only)
 {
     const rules_rule *r = ev->rule;
     uint32_t searched = 0;
     for (size_t i = 0; i < ev->prep->nblocks; i++) {
         const eblock *b = &ev->prep->blocks[i];
         bool in = (r->channels & (1u << b->channel)) != 0;
+        if (channels_only) {
+            ev->in_scope[i] = in;
+            continue;
+        }
         if (in && r->scope_appendix == 1) in = b->appendix >= 0;
         if (in && r->scope_appendix == -1) in = b->appendix < 0;
         if (in && r->scope_caption) in = caption_matches(ev, b);
@@ -432,18 +439,33 @@ void engine_detail(eval *ev, const char *ja, const char *en)
 /* ---- applicability and dispatch ------------------------------------------------ */
 
 typedef struct when_ctx {
-    const rule_matchset *set;
+    const rule_match *match;
     bool found;
 } when_ctx;
 
 static bool when_unit(eval *ev, const eunit *u, void *ctx)
 {
     when_ctx *w = ctx;
-    if (engine_matchset_unit(ev, w->set, u, NULL)) {
+    rule_matchset one = {.items = (rule_match *)w->match, .n = 1};
+    if (engine_matchset_unit(ev, &one, u, NULL)) {
         w->found = true;
         return false;
     }
     return true;
+}
+
+/* At least `min` alternatives hold, each found in a unit of its own kind
+ * anywhere in the channels the rule reads. */
+static bool condition_holds(eval *ev, const rule_matchset *set)
+{
+    size_t need = set->min ? set->min : 1, held = 0;
+    for (size_t k = 0; k < set->n && held < need; k++) {
+        when_ctx w = {&set->items[k], false};
+        engine_for_units(ev, set->items[k].within, when_unit, &w);
+        held += w.found;
+    }
+    for (size_t k = 0; k < set->nconds && held < need; k++) held += condition_holds(ev, set->conds[k]);
+    return held >= need;
 }
 
 static bool applies(eval *ev)
@@ -458,13 +480,9 @@ static bool applies(eval *ev)
         for (size_t m = 0; m < subj->nmembers; m++)
             if (a->types & (1u << subj->members[m].structure->type)) type_ok = true;
         if (!type_ok) continue;
-        if (!a->when.n) return true;
-        /* the condition is looked for in the whole document, any channel
-         * the rule reads */
-        when_ctx w = {&a->when, false};
-        for (size_t k = 0; k < a->when.n && !w.found; k++)
-            engine_for_units(ev, a->when.items[k].within, when_unit, &w);
-        if (w.found) return true;
+        bool all = true;
+        for (size_t k = 0; k < a->nwhen && all; k++) all = condition_holds(ev, &a->when[k]);
+        if (all) return true;
     }
     return false;
 }
@@ -479,9 +497,11 @@ static void evaluate_rule(const rules_context *ctx, const eprepared *p, rules_wo
     eval ev = {.ctx = ctx, .prep = p, .w = w, .rule = r, .res = res, .mem = &out->mem};
     ev.in_scope = pl_xcalloc(p->nblocks + 1, sizeof *ev.in_scope);
     w->limit_hit = false;
-    compute_scope(&ev);
+    compute_scope(&ev, true);
+    bool applicable = applies(&ev);
+    compute_scope(&ev, false);
     bool no_clause = r->scope_caption && res->searched_blocks == 0;
-    if (!applies(&ev)) {
+    if (!applicable) {
         res->state = RULES_NOTAPPLICABLE;
         engine_detail(&ev, "この種類の文書には適用されません",
                       "the rule does not apply to this kind of document");

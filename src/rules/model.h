@@ -39,11 +39,23 @@ typedef struct rule_match {
     int line;
 } rule_match;
 
-/* Alternatives: satisfied when any match is. */
+/* Alternatives: satisfied when any match is. As a rule's applicability
+ * condition (<when>), each alternative is looked for in its own unit, a named
+ * pack condition counts as one more alternative, and `min` alternatives
+ * must hold ("at least two kinds of contract clause"). */
 typedef struct rule_matchset {
     rule_match *items;
     size_t n;
+    const struct rule_matchset **conds;
+    size_t nconds;
+    size_t min; /* 0 or 1: any */
 } rule_matchset;
+
+/* A pack-level <condition id="..."> that <when> elements refer to. */
+typedef struct rule_condition {
+    const char *id;
+    rule_matchset set;
+} rule_condition;
 
 typedef struct rule_part {
     const char *id;
@@ -113,7 +125,8 @@ typedef struct rule_check {
 typedef struct rule_applies {
     uint32_t types; /* bit per rules_doctype */
     bool bundle_only, single_only;
-    rule_matchset when;
+    rule_matchset *when; /* every one must hold */
+    size_t nwhen;
 } rule_applies;
 
 typedef struct rule_ref {
@@ -169,6 +182,8 @@ struct rules_pack {
     rule_text title, description;
     rules_param *params;
     size_t nparams;
+    rule_condition *conditions;
+    size_t nconditions;
     rules_rule *rules;
     size_t nrules;
     arena mem;

@@ -153,6 +153,33 @@ static pl_status load_matchset(loader *ld, const xmlNode *n, rule_matchset *set)
     return PL_OK;
 }
 
+/* A <when> or a pack <condition>: its matches, the earlier conditions it
+ * names with <condition ref="...">, and how many must hold. */
+static pl_status load_condition(loader *ld, const xmlNode *n, rule_matchset *set)
+{
+    if (load_matchset(ld, n, set) != PL_OK) return PL_E_PACK;
+    const char *min = attr(ld, n, "min");
+    set->min = min ? strtoul(min, NULL, 10) : 1;
+    set->nconds = count_children(n, "condition");
+    set->conds = arena_alloc(&ld->pack->mem, (set->nconds + 1) * sizeof *set->conds);
+    size_t k = 0;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (!is(c, "condition")) continue;
+        const char *ref = attr(ld, c, "ref");
+        const rules_pack *pk = ld->pack;
+        const rule_condition *found = NULL;
+        /* only conditions defined above: no cycles */
+        for (size_t i = 0; i < pk->nconditions && !found; i++)
+            if (strcmp(pk->conditions[i].id, ref) == 0) found = &pk->conditions[i];
+        if (!found) return fail_at(ld, c, "no condition \"%s\" is defined before this point", ref);
+        set->conds[k++] = &found->set;
+    }
+    if (set->min > set->n + set->nconds)
+        return fail_at(ld, n, "min=\"%zu\" asks for more than the %zu alternatives given", set->min,
+                       set->n + set->nconds);
+    return PL_OK;
+}
+
 static const xmlNode *child(const xmlNode *n, const char *name)
 {
     for (const xmlNode *c = n->children; c; c = c->next)
@@ -408,8 +435,12 @@ static pl_status load_rule(loader *ld, const xmlNode *n, rules_rule *r)
             const char *bundle = attr(ld, c, "bundle");
             a->bundle_only = bundle && strcmp(bundle, "yes") == 0;
             a->single_only = bundle && strcmp(bundle, "no") == 0;
-            const xmlNode *when = child(c, "when");
-            if (when && load_matchset(ld, when, &a->when) != PL_OK) return PL_E_PACK;
+            a->nwhen = count_children(c, "when");
+            a->when = arena_alloc(&ld->pack->mem, (a->nwhen + 1) * sizeof *a->when);
+            size_t k = 0;
+            for (const xmlNode *w = c->children; w; w = w->next)
+                if (is(w, "when") && load_condition(ld, w, &a->when[k++]) != PL_OK)
+                    return PL_E_PACK;
         } else if (is(c, "scope")) {
             const char *ch = attr(ld, c, "channels");
             if (ch) r->channels = parse_channels(ch);
@@ -469,6 +500,9 @@ static pl_status load_pack(rules_set *set, const char *file, pl_error *err)
     pk->description = texts(&ld, root, "description");
     pk->nparams = count_children(root, "param");
     pk->params = arena_alloc(&pk->mem, (pk->nparams + 1) * sizeof *pk->params);
+    pk->nconditions = 0;
+    pk->conditions = arena_alloc(&pk->mem, (count_children(root, "condition") + 1) *
+                                               sizeof *pk->conditions);
     pk->nrules = count_children(root, "rule");
     pk->rules = arena_alloc(&pk->mem, (pk->nrules + 1) * sizeof *pk->rules);
     size_t np = 0, nr = 0;
@@ -479,6 +513,14 @@ static pl_status load_pack(rules_set *set, const char *file, pl_error *err)
             p->type = attr(&ld, c, "type");
             p->value = strtod(attr(&ld, c, "default"), NULL);
             p->title = texts(&ld, c, "title");
+        } else if (is(c, "condition")) {
+            rule_condition *cond = &pk->conditions[pk->nconditions];
+            cond->id = attr(&ld, c, "id");
+            for (size_t k = 0; s == PL_OK && k < pk->nconditions; k++)
+                if (strcmp(pk->conditions[k].id, cond->id) == 0)
+                    s = fail_at(&ld, c, "condition id %s is defined twice", cond->id);
+            if (s == PL_OK) s = load_condition(&ld, c, &cond->set);
+            pk->nconditions++;
         } else if (is(c, "rule")) {
             rules_rule *r = &pk->rules[nr];
             s = load_rule(&ld, c, r);
@@ -657,7 +699,7 @@ void rules_rule_describe(const rules_rule *r, pl_lang lang, sbuf *out)
     for (size_t i = 0; i < r->napplies; i++) {
         for (int t = 0; t < DOC_TYPE_COUNT; t++)
             if (r->applies[i].types & (1u << t)) sbuf_printf(out, "%s ", doc_type_name(t));
-        if (r->applies[i].when.n) sbuf_puts(out, ja ? "(条件付き) " : "(when matched) ");
+        if (r->applies[i].nwhen) sbuf_puts(out, ja ? "(条件付き) " : "(when matched) ");
     }
     sbuf_puts(out, ja ? "\n対象チャネル: " : "\nchannels: ");
     for (int c = 0; c < DOC_CH_COUNT; c++)

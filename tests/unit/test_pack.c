@@ -123,6 +123,51 @@ static void duplicate_ids_are_refused(void **state)
     rules_set_free(&set);
 }
 
+/* A rule whose <applies> holds the given <when>, after the given pack-level
+ * conditions. */
+static char *when_pack(const char *conditions, const char *when)
+{
+    static char buf[4096];
+    snprintf(buf, sizeof buf,
+             "%s%s"
+             "  <rule id=\"contract.data-return\" severity=\"error\">\n"
+             "    <title lang=\"ja\">返還</title><title lang=\"en\">return</title>\n"
+             "    <message lang=\"ja\">ない</message><message lang=\"en\">missing</message>\n"
+             "    <applies types=\"spec\">%s</applies>\n"
+             "    <presence><part id=\"r\"><title lang=\"ja\">返還</title><title lang=\"en\">r</title>"
+             "<match><re>返還</re></match></part></presence>\n"
+             "    <examples>\n"
+             "      <example expect=\"pass\">秘密。返還する</example>\n"
+             "      <example expect=\"fail\">秘密。保持する</example>\n"
+             "    </examples>\n"
+             "  </rule>\n"
+             "</pack>\n",
+             HEAD, conditions, when);
+    return buf;
+}
+
+static void conditions_are_checked_at_load(void **state)
+{
+    (void)state;
+    const char *cond = "  <condition id=\"c\" min=\"2\"><match><re>秘密</re></match>"
+                       "<match><re>返還</re></match></condition>\n";
+    rules_set set;
+    rules_set_init(&set);
+    pl_error err;
+    assert_int_equal(load_text(when_pack(cond, "<when><condition ref=\"c\"/></when>"), &set, &err),
+                     PL_OK);
+    rules_set_free(&set);
+    /* a reference to a condition that is not defined (above) */
+    expect_error(when_pack("", "<when><condition ref=\"c\"/></when>"), 0, "no condition \"c\"");
+    /* more required than there are alternatives */
+    expect_error(when_pack("", "<when min=\"3\"><match><re>秘密</re></match></when>"), 0,
+                 "more than the 1 alternatives");
+    /* the same id twice */
+    char twice[1024];
+    snprintf(twice, sizeof twice, "%s%s", cond, cond);
+    expect_error(when_pack(twice, ""), 0, "defined twice");
+}
+
 static void doctype_and_malformed_xml_are_refused(void **state)
 {
     (void)state;
@@ -141,6 +186,7 @@ int main(void)
         cmocka_unit_test(rules_must_prove_themselves),
         cmocka_unit_test(duplicate_ids_are_refused),
         cmocka_unit_test(doctype_and_malformed_xml_are_refused),
+        cmocka_unit_test(conditions_are_checked_at_load),
     };
     return cmocka_run_group_tests_name("pack", tests, NULL, NULL);
 }
