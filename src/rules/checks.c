@@ -284,6 +284,30 @@ typedef struct edition_find {
     text_span declared_span, revised_span;
 } edition_find;
 
+static bool says_revision(const char *s, size_t n)
+{
+    return contains(s, n, "改正") || contains(s, n, "改定") || contains(s, n, "施行") ||
+           contains(s, n, "制定") || contains(s, n, "策定");
+}
+
+/* A revision history is often a table: 「改定｜令和７年１０月１日」. A date
+ * in a cell is a revision date when an earlier cell of its row says so. */
+static bool row_says_revision(eval *ev, uint32_t ebi)
+{
+    const eprepared *p = ev->prep;
+    const eblock *b = &p->blocks[ebi];
+    const doc_block *blk = &p->subject->members[b->member].doc->blocks[b->block];
+    if (!blk->loc.row) return false;
+    for (uint32_t j = ebi; j-- > 0;) {
+        const eblock *o = &p->blocks[j];
+        if (o->member != b->member) break;
+        const doc_block *ob = &p->subject->members[o->member].doc->blocks[o->block];
+        if (ob->loc.table != blk->loc.table || ob->loc.row != blk->loc.row) break;
+        if (says_revision(o->norm.text, o->norm.len)) return true;
+    }
+    return false;
+}
+
 /* Sentences naming the national guideline with an edition month, and
  * sentences dating a revision (改正, 改定, 施行, 制定). */
 static void scan_sentence(eval *ev, uint32_t ebi, const char *s, size_t n, size_t base,
@@ -293,8 +317,7 @@ static void scan_sentence(eval *ev, uint32_t ebi, const char *s, size_t n, size_
     size_t nd = text_find_dates(s, n, dates, 8);
     if (!nd) return;
     bool guideline = contains(s, n, "ガイドライン") && !contains(s, n, "教育情報");
-    bool revision = contains(s, n, "改正") || contains(s, n, "改定") || contains(s, n, "施行") ||
-                    contains(s, n, "制定") || contains(s, n, "策定");
+    bool revision = says_revision(s, n) || row_says_revision(ev, ebi);
     for (size_t i = 0; i < nd && i < 8; i++) {
         if (dates[i].prec < TEXT_PREC_MONTH) continue;
         text_span span = {base + dates[i].span.start, base + dates[i].span.end};
