@@ -43,13 +43,18 @@ static void undecided_evidence(eval *ev, uint32_t eb, const rules_mention *m)
 }
 
 /* Judges one mention against the limit date. A product named without a
- * version is decided only when all its versions agree: every one ended
- * before the limit (bare "CentOS" in 2026), or every one supported past it. */
+ * version is decided only when all its versions agree: the line is
+ * discontinued, every version having ended before the limit and before the
+ * reference date (bare "CentOS" in 2026), or every version is supported past
+ * the limit. A line still being released ("Microsoft Office" on a lease
+ * ending after the last known version's end) may get a version that is not
+ * in the data yet, so it cannot be decided. */
 static void judge(eval *ev, uint32_t eb, const rules_mention *m, text_ymd limit, tally *t)
 {
     const rules_product *p = m->product;
     if (strcmp(p->version, "*") == 0) {
-        bool all_ended = p->latest.year && text_ymd_cmp(p->latest, limit) < 0;
+        bool all_ended = p->latest.year && text_ymd_cmp(p->latest, limit) < 0 &&
+                         text_ymd_cmp(p->latest, ev->ctx->as_of) < 0;
         bool all_live = p->end.year && text_ymd_cmp(p->end, limit) >= 0;
         if (!all_ended && !all_live) {
             t->undecided++;
@@ -74,14 +79,16 @@ static void judge(eval *ev, uint32_t eb, const rules_mention *m, text_ymd limit,
 
 static void conclude(eval *ev, const tally *t)
 {
+    /* one product that cannot be decided keeps the document from passing:
+     * a ledger with a "Windows（バージョン不明）" row is not known to be clean */
     if (t->broken) {
         ev->res->state = RULES_FAIL;
-    } else if (t->decided) {
-        ev->res->state = RULES_PASS;
     } else if (t->undecided) {
         ev->res->state = RULES_STATE_ERROR;
         engine_detail(ev, "製品名にバージョンがなく、サポート期限を判定できません",
                       "a product is named without a version, so its support end cannot be decided");
+    } else if (t->decided) {
+        ev->res->state = RULES_PASS;
     } else {
         ev->res->state = RULES_NOTAPPLICABLE;
         engine_detail(ev, "サポート期限のある製品名の記載がありません",
