@@ -10,10 +10,10 @@
 
 #include "cli.h"
 
-static void print_help(pl_lang lang)
+static const char *help_text(pl_lang lang)
 {
     if (lang == PL_LANG_EN) {
-        puts("polint " POLINT_VERSION " - a policy linter for Japanese local-government documents\n"
+        return ("polint " POLINT_VERSION " - a policy linter for Japanese local-government documents\n"
              "\n"
              "Usage:\n"
              "  polint check [--format text|json|jsonl|sarif|junit|csv|html] [-o FILE]\n"
@@ -47,7 +47,7 @@ static void print_help(pl_lang lang)
              "Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
              "             2 a file could not be read or a usage error");
     } else {
-        puts("polint " POLINT_VERSION " - 地方公共団体の契約書・仕様書・ポリシー等の検査ツール\n"
+        return ("polint " POLINT_VERSION " - 地方公共団体の契約書・仕様書・ポリシー等の検査ツール\n"
              "\n"
              "使い方:\n"
              "  polint check [--format text|json|jsonl|sarif|junit|csv|html] [-o ファイル]\n"
@@ -79,6 +79,35 @@ static void print_help(pl_lang lang)
              "共通オプション: --lang ja|en（既定は環境変数 LANG）、--help、--version\n"
              "終了コード: 0 --fail-on 以上の指摘なし、1 指摘あり、\n"
              "            2 読めないファイルがある／使い方の誤り");
+    }
+}
+
+static void print_help(pl_lang lang)
+{
+    puts(help_text(lang));
+}
+
+/* `polint CMD --help`: the lines of the general help that describe CMD,
+ * then the global options and exit codes. */
+static void print_command_help(pl_lang lang, const char *cmd)
+{
+    const char *text = help_text(lang);
+    char head[64];
+    snprintf(head, sizeof head, "  polint %s ", cmd);
+    bool in = false, tail = false;
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (strncmp(line, "  polint ", 9) == 0) in = strncmp(line, head, strlen(head)) == 0;
+        else if (len == 0) in = false;
+        /* the usage section ends at the global options; print from there on */
+        if (!tail && len && line[0] != ' ' && line != text && !in &&
+            strncmp(line, "Usage", 5) != 0 && strncmp(line, "使い方", 9) != 0)
+            tail = true;
+        if (in || tail || strncmp(line, "Usage", 5) == 0 || strncmp(line, "使い方", 9) == 0)
+            printf("%.*s\n", (int)len, line);
+        if (!end) break;
+        line = end + 1;
     }
 }
 
@@ -121,6 +150,12 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
         puts("polint " POLINT_VERSION);
         return CLI_EXIT_OK;
+    }
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            print_command_help(lang, argv[1]);
+            return CLI_EXIT_OK;
+        }
     }
     static const struct {
         const char *name;

@@ -38,6 +38,9 @@ check "an error finding exits 1 and names file, clause-less place and rule" \
     '[ $rc -eq 1 ] && grep -q "no-return.docx: error: 返還の規定がありません.*\[t.return\]" "$T/o"' "rc=$rc $(cat "$T/o")"
 pc "$T/docs/warn-only.docx" >/dev/null 2>&1; rc=$?
 check "a warning counts by default (--fail-on warning)" '[ $rc -eq 1 ]' "rc=$rc"
+"$POLINT" check --help --lang en >"$T/o" 2>&1; rc=$?
+check "polint check --help shows the check usage only, exit 0" \
+    '[ $rc -eq 0 ] && grep -q -- "--as-of" "$T/o" && grep -q "Exit status" "$T/o" && ! grep -q "polint extract" "$T/o"' "rc=$rc $(cat "$T/o")"
 pc --fail-on error "$T/docs/warn-only.docx" >/dev/null 2>&1; rc=$?
 check "--fail-on error ignores warnings" '[ $rc -eq 0 ]' "rc=$rc"
 
