@@ -3,6 +3,7 @@
  *
  *   polint diff OLD NEW [--format text|html|docx|json] [-o FILE] [--all]
  *               [--tracked accept|reject] [--color auto|always|never]
+ *   polint diff --guideline EDITION POLICY [coverage options]
  *
  * OLD and NEW are DOCX (or any document polint reads) or plain UTF-8 text
  * files (.txt, .md, or anything that is not an Office file but valid UTF-8
@@ -11,10 +12,12 @@
  * status: 0 no difference, 1 differences, 2 a file could not be read or a
  * usage error (the unreadable file is named with the reason, as everywhere).
  *
- * (The lead wires `--guideline EDITION` here: a policy compared with a
- * guideline edition. Options are parsed in one loop below; add it there.)
+ * `--guideline EDITION POLICY` compares a policy with an edition of the
+ * national guideline rather than with another version; it is the same as
+ * `polint guideline coverage EDITION POLICY` and runs that command.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -186,8 +189,30 @@ static bool write_all(FILE *f, const sbuf *b)
     return b->len == 0 || fwrite(b->data, 1, b->len, f) == b->len;
 }
 
+/* `diff --guideline E POLICY ...` becomes `guideline coverage E POLICY ...`. */
+static int guideline_coverage(int argc, char **argv, int at, pl_lang lang)
+{
+    if (at + 1 >= argc) {
+        cli_usage_error(lang, "--guideline には版を指定してください",
+                        "--guideline needs an edition", NULL);
+        return CLI_EXIT_ERROR;
+    }
+    char **args = pl_xcalloc((size_t)argc + 2, sizeof *args);
+    int n = 0;
+    args[n++] = "guideline";
+    args[n++] = "coverage";
+    args[n++] = argv[at + 1];
+    for (int i = 1; i < argc; i++)
+        if (i != at && i != at + 1) args[n++] = argv[i];
+    int rc = cmd_guideline(n, args, lang);
+    free(args);
+    return rc;
+}
+
 int cmd_diff(int argc, char **argv, pl_lang lang)
 {
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--guideline") == 0) return guideline_coverage(argc, argv, i, lang);
     diff_opts o = {.format = OUT_TEXT, .color = COLOR_AUTO, .lang = lang};
     ooxml_options_default(&o.read);
     o.read.metadata = false;

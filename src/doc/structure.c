@@ -598,6 +598,10 @@ static void component(const doc_structure *s, const doc_clause *c, sbuf *out)
             const char *l = nm.text;
             size_t len = nm.len;
             if (len && (l[len - 1] == '.' || l[len - 1] == ')') && l[0] != '(') len--;
+            /* 第８ › ２ is 「第8 2」, not 「第82」 */
+            if (len && out->len && l[0] >= '0' && l[0] <= '9' && out->data[out->len - 1] >= '0' &&
+                out->data[out->len - 1] <= '9')
+                sbuf_putc(out, ' ');
             sbuf_append(out, l, len);
             text_norm_free(&nm);
         }

@@ -153,4 +153,13 @@ check "an output file that cannot be created: exit 2" '[ $rc -eq 2 ] && grep -q 
 "$POLINT" --help | grep -q "polint diff 改正前 改正後"; rc=$?
 check "diff is in the help" '[ $rc -eq 0 ]'
 
+# a policy against a guideline edition: the issue's spelling of coverage
+G=tests/fixtures/guideline/lo-minato-taisaku-r4.docx
+"$POLINT" diff --guideline R7.3 "$G" --since declared --format json >"$T/g1" 2>&1; rc1=$?
+"$POLINT" guideline coverage R7.3 "$G" --since declared --format json >"$T/g2" 2>&1; rc2=$?
+check "diff --guideline E POLICY is guideline coverage E POLICY" \
+    '[ $rc1 -eq $rc2 ] && [ -s "$T/g1" ] && cmp -s "$T/g1" "$T/g2"' "rc=$rc1/$rc2 $(head -5 "$T/g1")"
+"$POLINT" diff --guideline >"$T/g3" 2>&1; rc=$?
+check "diff --guideline without an edition: usage error, exit 2" '[ $rc -eq 2 ]' "$(cat "$T/g3")"
+
 [ "$failed" -eq 0 ] || exit 1

@@ -141,7 +141,7 @@ bad=[(k,exp.get(k),got.get(k)) for k in set(exp)|set(got) if exp.get(k)!=got.get
 assert not bad, bad
 m={s[\"id\"]:s[\"match\"] for s in d[\"sections\"]}
 assert d[\"shift\"]==0 and d[\"declared\"][\"edition\"]==\"R4.3\"
-assert m[\"cloud.confidential\"][\"clause\"]==\"第82\" and m[\"cloud.general\"] is None and m[\"outsourcing.systems\"] is None
+assert m[\"cloud.confidential\"][\"clause\"]==\"第8 2\" and m[\"cloud.general\"] is None and m[\"outsourcing.systems\"] is None
 " "$T/json" "${FX2%.docx}.expected.tsv"' "$(head -c 600 "$T/json")"
 "$POLINT" guideline coverage latest "$FX2" --since declared >"$T/out"; rc=$?
 check "--since declared on the 令和4年 follower lists the 令和6年 and 令和7年 additions" \

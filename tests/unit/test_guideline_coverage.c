@@ -416,7 +416,7 @@ static void fixture_with_headings_follows_r4(void **state)
     for (size_t i = 0; i < c.nsections; i++)
         if (strcmp(c.sections[i].section->id, "cloud.confidential") == 0) m = &c.sections[i];
     assert_non_null(m);
-    assert_string_equal(m->clause_path, "第82");
+    assert_string_equal(m->clause_path, "第8 2");
     for (size_t i = 0; i < c.nsections; i++)
         if (strcmp(c.sections[i].section->id, "outsourcing.systems") == 0 ||
             strcmp(c.sections[i].section->id, "cloud.general") == 0)

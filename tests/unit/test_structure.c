@@ -179,6 +179,28 @@ static void policy_chapters_and_headings(void **state)
     drop(&b);
 }
 
+/* 対策基準 numbered 第８ › ２ › （１） without 条: the parts stay apart */
+static void numbered_policy_sections(void **state)
+{
+    (void)state;
+    const char *const lines[] = {
+        "第８　業務委託と外部サービスの利用",
+        "１　業務委託",
+        "（１）情報セキュリティポリシー等の遵守",
+        "２　外部サービスの利用",
+        "第９　評価・見直し",
+        NULL,
+    };
+    built b;
+    build(&b, "/x/情報セキュリティ対策基準.docx", lines, DOC_TYPE_POLICY);
+    assert_string_equal(path_of(&b, "第８"), "第8");
+    assert_string_equal(path_of(&b, "１　業務委託"), "第8 1");
+    assert_string_equal(path_of(&b, "（１）"), "第8 1(1)");
+    assert_string_equal(path_of(&b, "２　外部"), "第8 2");
+    assert_string_equal(path_of(&b, "第９"), "第9");
+    drop(&b);
+}
+
 static void traps_are_plain_text(void **state)
 {
     (void)state;
@@ -244,6 +266,7 @@ int main(void)
         cmocka_unit_test(rendered_numbering_labels),
         cmocka_unit_test(specification_headings),
         cmocka_unit_test(policy_chapters_and_headings),
+        cmocka_unit_test(numbered_policy_sections),
         cmocka_unit_test(traps_are_plain_text),
         cmocka_unit_test(consecutive_items_and_defined_terms),
         cmocka_unit_test(type_given_wins_and_special_provisions),
