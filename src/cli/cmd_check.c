@@ -445,6 +445,14 @@ static int parse_options(int argc, char **argv, check_opts *o, cli_paths *listed
     return 0;
 }
 
+/* One worker per processor, at most 8: beyond that reading is bound by the
+ * disk, and each worker holds its documents in memory. */
+static int default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
 int cmd_check(int argc, char **argv, pl_lang lang)
 {
     check_opts o = {.format = REPORT_TEXT, .type = DOC_TYPE_UNKNOWN, .fail_on = -1, .jobs = 0,
@@ -475,7 +483,7 @@ int cmd_check(int argc, char **argv, pl_lang lang)
         else cli_today(o.as_of);
     }
     if (o.fail_on < 0) o.fail_on = cfg.fail_on >= 0 ? cfg.fail_on : RULES_WARNING;
-    if (!o.jobs) o.jobs = cfg.jobs > 0 ? cfg.jobs : 1;
+    if (!o.jobs) o.jobs = cfg.jobs > 0 ? cfg.jobs : default_jobs();
     if (!o.baseline) o.baseline = cfg.baseline;
     o.progress = o.progress && isatty(STDERR_FILENO);
     if (cli_rules_load(&r.rules, &cfg, o.rule_paths, o.nrule_paths, &err) != PL_OK) {

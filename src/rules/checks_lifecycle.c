@@ -204,10 +204,37 @@ static bool same_table(const doc_block *a, const doc_block *b)
            a->loc.table == b->loc.table;
 }
 
+static int cmp_cells(const void *a, const void *b)
+{
+    const grid_cell *x = a, *y = b;
+    if (x->row != y->row) return x->row < y->row ? -1 : 1;
+    if (x->col != y->col) return x->col < y->col ? -1 : 1;
+    return x->eb < y->eb ? -1 : x->eb > y->eb;
+}
+
+/* Sorts the cells by position and keeps the first block of each (a DOCX
+ * cell of several paragraphs is read by its first), so that cell_at is a
+ * binary search: a 20,000-row ledger must not cost a scan per cell. */
+static void grid_index(grid *g)
+{
+    qsort(g->cells, g->n, sizeof *g->cells, cmp_cells);
+    size_t k = 0;
+    for (size_t i = 0; i < g->n; i++)
+        if (!k || g->cells[k - 1].row != g->cells[i].row || g->cells[k - 1].col != g->cells[i].col)
+            g->cells[k++] = g->cells[i];
+    g->n = k;
+}
+
 static uint32_t cell_at(const grid *g, uint32_t row, uint32_t col)
 {
-    for (size_t i = 0; i < g->n; i++)
-        if (g->cells[i].row == row && g->cells[i].col == col) return g->cells[i].eb;
+    size_t lo = 0, hi = g->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const grid_cell *c = &g->cells[mid];
+        if (c->row < row || (c->row == row && c->col < col)) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < g->n && g->cells[lo].row == row && g->cells[lo].col == col) return g->cells[lo].eb;
     return UINT32_MAX;
 }
 
@@ -227,7 +254,7 @@ static uint32_t find_header(eval *ev, const grid *g, uint32_t cols[COLUMN_ROLE_C
     const rule_check *ck = &ev->rule->check;
     for (uint32_t row = 1; row <= g->rows && row <= MAX_ROWS_SCANNED_FOR_HEADER; row++) {
         uint32_t found[COLUMN_ROLE_COUNT] = {0};
-        for (size_t i = 0; i < g->n; i++) {
+        for (size_t i = 0; i < g->n && g->cells[i].row <= row; i++) {
             if (g->cells[i].row != row) continue;
             const eblock *b = &ev->prep->blocks[g->cells[i].eb];
             if (b->norm.len > 60) continue; /* headers are short */
@@ -349,11 +376,12 @@ static void lifecycle_table(eval *ev)
             const eblock *b = &p->blocks[j];
             const doc_block *bb = &p->subject->members[b->member].doc->blocks[b->block];
             if (b->member != first->member || !same_table(bb, fb)) break;
-            if (!ev->in_scope[j] || cell_at(&g, bb->loc.row, bb->loc.col) != UINT32_MAX) continue;
+            if (!ev->in_scope[j]) continue;
             PL_GROW(g.cells, g.cap, g.n + 1);
             g.cells[g.n++] = (grid_cell){bb->loc.row, bb->loc.col, j};
             if (bb->loc.row > g.rows) g.rows = bb->loc.row;
         }
+        grid_index(&g);
         uint32_t cols[COLUMN_ROLE_COUNT];
         uint32_t header = find_header(ev, &g, cols);
         if (header) {

@@ -175,7 +175,9 @@ static void reserve(nstate *st, size_t k)
     text_norm *nm = st->nm;
     size_t need = st->len + k + 1;
     if (need <= nm->cap) return;
-    size_t cap = nm->cap ? nm->cap : 256;
+    /* sized to the first request: a ledger has 100,000s of short cells,
+     * and a fixed minimum per cell would cost more than the cells */
+    size_t cap = nm->cap ? nm->cap : need;
     while (cap < need)
         cap *= 2;
     nm->text = pl_xrealloc(nm->text, cap);
