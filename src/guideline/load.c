@@ -14,7 +14,6 @@
  */
 #include <dirent.h>
 #include <libxml/tree.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,20 +34,7 @@ typedef struct loader {
     pl_error *err;
 } loader;
 
-static pl_status fail_at(loader *ld, const xmlNode *node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static pl_status fail_at(loader *ld, const xmlNode *node, const char *fmt, ...)
-{
-    char detail[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof detail, fmt, ap);
-    va_end(ap);
-    pl_error_set(ld->err, PL_E_PACK, ld->file, "%s", detail);
-    ld->err->line = node ? xmlGetLineNo(node) : 0;
-    return PL_E_PACK;
-}
+#define fail_at(ld, node, ...) xmlfile_fail((ld)->err, (ld)->file, (node), __VA_ARGS__)
 
 static bool is(const xmlNode *n, const char *name)
 {

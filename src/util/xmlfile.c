@@ -2,6 +2,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -82,4 +83,16 @@ bool xmlfile_is(const xmlNode *n, const char *ns, const char *name)
 {
     return n->type == XML_ELEMENT_NODE && n->ns && strcmp((const char *)n->ns->href, ns) == 0 &&
            strcmp((const char *)n->name, name) == 0;
+}
+
+pl_status xmlfile_fail(pl_error *err, const char *file, const xmlNode *node, const char *fmt, ...)
+{
+    char detail[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof detail, fmt, ap);
+    va_end(ap);
+    pl_error_set(err, PL_E_PACK, file, "%s", detail);
+    err->line = node ? xmlGetLineNo(node) : 0;
+    return PL_E_PACK;
 }

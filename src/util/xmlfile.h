@@ -22,4 +22,10 @@ char *xmlfile_attr(const xmlNode *n, const char *name);
 /* Is n an element called name in namespace ns? */
 bool xmlfile_is(const xmlNode *n, const char *ns, const char *name);
 
+/* A problem the schema cannot express (a reference to nothing, a duplicate
+ * id): sets err to file, the line of node, and the formatted reason.
+ * Returns PL_E_PACK. */
+pl_status xmlfile_fail(pl_error *err, const char *file, const xmlNode *node, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 #endif
