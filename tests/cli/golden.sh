@@ -2,6 +2,10 @@
 # Golden test: polint's results on the sample corpus against corpus/expected.tsv.
 #
 #   POLINT=build/polint sh tests/cli/golden.sh [PATH...]
+#   GOLDEN_DIR=corpus/heldout POLINT=build/polint sh tests/cli/golden.sh [PATH...]
+#
+# GOLDEN_DIR (default: corpus; relative to the repository root, or absolute) is the
+# folder whose expected.tsv and documents are compared, e.g. the held-out set.
 #
 # For every document listed in corpus/expected.tsv (or only the PATHs given,
 # relative to corpus/) it runs
@@ -32,7 +36,9 @@ if [ ! -x "$POLINT" ]; then
     exit 1
 fi
 
-exec python3 - "$POLINT" "$ROOT/corpus" "$@" <<'PYEOF'
+GOLDEN_DIR=${GOLDEN_DIR:-corpus}
+case "$GOLDEN_DIR" in /*) ;; *) GOLDEN_DIR="$ROOT/$GOLDEN_DIR" ;; esac
+GOLDEN_ROOT=$ROOT exec python3 - "$POLINT" "$GOLDEN_DIR" "$@" <<'PYEOF'
 import json
 import os
 import subprocess
@@ -53,6 +59,8 @@ RULES = [
 ]
 
 polint, corpus, only = sys.argv[1], sys.argv[2], sys.argv[3:]
+# how the folder is named in the output ("corpus" by default, as before GOLDEN_DIR)
+LABEL = os.path.relpath(corpus, os.environ.get("GOLDEN_ROOT", os.path.dirname(corpus)))
 n = 0
 failed = 0
 
@@ -80,7 +88,7 @@ tsv = os.path.join(corpus, "expected.tsv")
 try:
     lines = open(tsv, encoding="utf-8").read().split("\n")
 except OSError as e:
-    not_ok("corpus/expected.tsv can be read", [str(e)])
+    not_ok(LABEL + "/expected.tsv can be read", [str(e)])
     sys.exit(1)
 for lineno, line in enumerate(lines, 1):
     if not line or line.startswith("#") or line.startswith("path\t"):
@@ -103,11 +111,11 @@ for lineno, line in enumerate(lines, 1):
         problems.append("line %d: %s %s listed twice" % (lineno, path, rule))
     expected[path][rule] = (state, reason)
     if not os.path.exists(os.path.join(corpus, path)):
-        problems.append("line %d: corpus/%s does not exist" % (lineno, path))
+        problems.append("line %d: %s/%s does not exist" % (lineno, LABEL, path))
 if problems:
-    not_ok("corpus/expected.tsv is well-formed", problems[:30])
+    not_ok(LABEL + "/expected.tsv is well-formed", problems[:30])
 else:
-    ok("corpus/expected.tsv is well-formed (%d documents/bundles, %d expectations)"
+    ok(LABEL + "/expected.tsv is well-formed (%d documents/bundles, %d expectations)"
        % (len(order), sum(len(v) for v in expected.values())))
 if only:
     wanted = set(only)
@@ -159,7 +167,7 @@ agreed = 0
 for path in order:
     states, err = run(path)
     exp = expected[path]
-    label = "corpus/" + path + (" (bundle)" if path.endswith("/") else "")
+    label = LABEL + "/" + path + (" (bundle)" if path.endswith("/") else "")
     if err:
         not_ok(label, [err])
         for rule, (state, _) in exp.items():
