@@ -62,7 +62,7 @@ typedef struct cov {
     const guideline_edition *e;
     const doc_document *d;
     const doc_structure *s;
-    gl_scratch *scr;
+    pattern_scratch *scr;
     arena tmp;
     nblock *blocks;
     item_hits *hits;    /* per item of the edition */
@@ -566,7 +566,7 @@ void guideline_coverage_run(const guideline_edition *e, const doc_document *d, c
     match_sections(&c, out);
     judge_items(&c, opt, out);
     for (size_t i = 0; i < e->nitems; i++) free(c.hits[i].v);
-    gl_scratch_free(c.scr);
+    pattern_scratch_free(c.scr);
     arena_free(&c.tmp);
 }
 

@@ -7,40 +7,33 @@
 #define PL_GUIDELINE_INTERNAL_H
 
 #include "guideline.h"
+#include "util/pattern.h"
 
 /* ---- patterns (match.c) ---------------------------------------------------- */
 
-typedef struct gl_pattern gl_pattern;
-
 /* Compiles a pattern written in a data file: its Japanese words are folded
- * as text is (取り扱い -> 取扱), then PCRE2 with UTF + UCP (JIT when
- * available). NULL with a reason in msg on failure. */
-gl_pattern *gl_pattern_compile(const char *raw, char *msg, size_t msg_size);
-void gl_pattern_free(gl_pattern *p);
-const char *gl_pattern_source(const gl_pattern *p);
+ * as text is (取り扱い -> 取扱), then compiled as every polint pattern is
+ * (util/pattern.h). NULL with a reason in msg on failure. */
+pattern *gl_pattern_compile(const char *raw, char *msg, size_t msg_size);
 
-typedef struct gl_scratch gl_scratch; /* match data: one per thread */
-gl_scratch *gl_scratch_new(void);
-void gl_scratch_free(gl_scratch *s);
-
-/* 1 match (span in *ms, *me), 0 none, -1 match limit or error. */
-int gl_pattern_find(const gl_pattern *p, gl_scratch *s, const char *text, size_t len, size_t start,
-                    size_t *ms, size_t *me);
+/* A scratch for matching guideline patterns: one per thread, with the
+ * guideline's own match limit. */
+pattern_scratch *gl_scratch_new(void);
 
 /* ---- detection of one requirement ------------------------------------------ */
 
 typedef struct gl_match {
     bool block;          /* within="block"; else sentence */
-    gl_pattern **re;
+    pattern **re;
     size_t nre;
-    gl_pattern **not;
+    pattern **not;
     size_t nnot;
 } gl_match;
 
 typedef struct gl_weak {
     const char *label_ja, *label_en;
-    gl_pattern *re;
-    gl_pattern **unless;
+    pattern *re;
+    pattern **unless;
     size_t nunless;
 } gl_weak;
 
@@ -49,7 +42,7 @@ struct guideline_detect {
     size_t nmatches;
     const gl_weak *const *weaks; /* named ones are shared with the set */
     size_t nweaks;
-    gl_pattern *context;         /* NULL: found anywhere counts */
+    pattern *context;         /* NULL: found anywhere counts */
 };
 
 typedef struct gl_hit {
@@ -61,10 +54,10 @@ typedef struct gl_hit {
 } gl_hit;
 
 /* Looks for the requirement in one normalised block. */
-void gl_detect_block(const guideline_detect *d, gl_scratch *s, const char *text, size_t len,
+void gl_detect_block(const guideline_detect *d, pattern_scratch *s, const char *text, size_t len,
                      gl_hit *hit);
 /* Does the context pattern match text? (true when the item has none) */
-int gl_context_match(const guideline_detect *d, gl_scratch *s, const char *text, size_t len);
+int gl_context_match(const guideline_detect *d, pattern_scratch *s, const char *text, size_t len);
 
 /* The sentence around [start, end): from after the previous 。 or line break
  * to the next one (included). */
@@ -118,7 +111,7 @@ struct guideline_set {
     size_t neditions, cap_editions;
     gl_item **versions;    /* every item version, for the examples and freeing */
     size_t nversions, cap_versions;
-    gl_pattern **patterns; /* every compiled pattern, freed with the set */
+    pattern **patterns; /* every compiled pattern, freed with the set */
     size_t npatterns, cap_patterns;
     rules_edition *rules;
 };

@@ -108,10 +108,10 @@ static guideline_level level_of(const char *s)
     return GUIDELINE_REQUIRED;
 }
 
-static gl_pattern *compile(loader *ld, const xmlNode *node, const char *raw)
+static pattern *compile(loader *ld, const xmlNode *node, const char *raw)
 {
     char msg[300];
-    gl_pattern *p = gl_pattern_compile(raw, msg, sizeof msg);
+    pattern *p = gl_pattern_compile(raw, msg, sizeof msg);
     if (!p) {
         fail_at(ld, node, "pattern /%s/: %s", raw, msg);
         return NULL;
@@ -159,7 +159,7 @@ static gl_weak *parse_weak_body(loader *ld, const xmlNode *node)
         if (is(c, "re")) {
             if (!(w->re = compile(ld, c, content(ld, c)))) return NULL;
         } else if (is(c, "unless")) {
-            gl_pattern *p = compile(ld, c, content(ld, c));
+            pattern *p = compile(ld, c, content(ld, c));
             if (!p) return NULL;
             w->unless[w->nunless++] = p;
         }
@@ -458,7 +458,7 @@ static guideline_detect *detect_matches(loader *ld, const xmlNode *node, guideli
         m->not = arena_alloc(&ld->g->mem, (nnot + 1) * sizeof *m->not);
         for (const xmlNode *r = c->children; r; r = r->next) {
             if (!is(r, "re") && !is(r, "not")) continue;
-            gl_pattern *p = compile(ld, r, content(ld, r));
+            pattern *p = compile(ld, r, content(ld, r));
             if (!p) return NULL;
             if (is(r, "re")) m->re[m->nre++] = p;
             else m->not[m->nnot++] = p;
@@ -804,7 +804,7 @@ pl_status guideline_load(guideline_set **out, const char *dir, pl_error *err)
 void guideline_free(guideline_set *g)
 {
     if (!g) return;
-    for (size_t i = 0; i < g->npatterns; i++) gl_pattern_free(g->patterns[i]);
+    for (size_t i = 0; i < g->npatterns; i++) pattern_free(g->patterns[i]);
     free(g->patterns);
     for (size_t i = 0; i < g->neditions; i++) {
         gl_edition *e = g->editions[i];

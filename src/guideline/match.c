@@ -8,13 +8,9 @@
  * しなければならない, 必要に応じて where it says 毎年度, unless the same sentence
  * also carries the strong wording (an <unless> pattern).
  *
- * Patterns are PCRE2 with UTF and Unicode properties, run under a match and
- * depth limit so that a costly pattern makes one requirement undecided rather
- * than stalling a run. Normalised text is valid UTF-8 by construction, so the
- * UTF check is skipped.
+ * Patterns (util/pattern.h) run under a match limit, so that a costly pattern
+ * makes one requirement undecided rather than stalling a run.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,112 +19,23 @@
 #include "util/mem.h"
 #include "util/utf8.h"
 
-enum { GL_MATCH_LIMIT = 1000000, GL_DEPTH_LIMIT = 10000 };
+enum { GL_MATCH_LIMIT = 1000000 };
 
-struct gl_pattern {
-    pcre2_code *code;
-    char *source;
-};
-
-struct gl_scratch {
-    pcre2_match_data *md;
-    pcre2_match_context *mc;
-};
-
-/* \b and \B separate Unicode word characters: under UCP an ASCII letter next
- * to a kanji is no boundary, so they would silently miss. */
-static bool has_word_boundary(const char *src)
+pattern *gl_pattern_compile(const char *raw, char *msg, size_t msg_size)
 {
-    bool in_class = false;
-    for (size_t i = 0; src[i]; i++) {
-        if (src[i] == '\\' && src[i + 1]) {
-            if (!in_class && (src[i + 1] == 'b' || src[i + 1] == 'B')) return true;
-            i++;
-        } else if (src[i] == '[') {
-            in_class = true;
-        } else if (src[i] == ']') {
-            in_class = false;
-        }
-    }
-    return false;
-}
-
-gl_pattern *gl_pattern_compile(const char *raw, char *msg, size_t msg_size)
-{
-    if (has_word_boundary(raw)) {
-        snprintf(msg, msg_size, "\\b never matches between ASCII and Japanese under UCP; use "
-                                "look-arounds such as (?<![A-Za-z0-9])SLA(?![A-Za-z0-9])");
-        return NULL;
-    }
     text_norm nm;
     text_norm_init(&nm);
     text_normalize(&nm, raw, strlen(raw), GL_PATTERN_FOLDING, NULL);
-    int code;
-    PCRE2_SIZE offset;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)nm.text, nm.len, PCRE2_UTF | PCRE2_UCP, &code,
-                                   &offset, NULL);
-    if (!re) {
-        PCRE2_UCHAR buf[200];
-        pcre2_get_error_message(code, buf, sizeof buf);
-        snprintf(msg, msg_size, "%s (at byte %zu)", (const char *)buf, (size_t)offset);
-        text_norm_free(&nm);
-        return NULL;
-    }
-    /* JIT only speeds things up: the interpreter obeys the same limits */
-    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-    gl_pattern *p = pl_xcalloc(1, sizeof *p);
-    p->code = re;
-    p->source = pl_xstrndup(nm.text, nm.len);
+    pattern *p = pattern_compile(nm.text, msg, msg_size);
     text_norm_free(&nm);
     return p;
 }
 
-void gl_pattern_free(gl_pattern *p)
+pattern_scratch *gl_scratch_new(void)
 {
-    if (!p) return;
-    pcre2_code_free(p->code);
-    free(p->source);
-    free(p);
-}
-
-const char *gl_pattern_source(const gl_pattern *p)
-{
-    return p->source;
-}
-
-gl_scratch *gl_scratch_new(void)
-{
-    gl_scratch *s = pl_xcalloc(1, sizeof *s);
-    s->md = pcre2_match_data_create(1, NULL);
-    s->mc = pcre2_match_context_create(NULL);
-    if (!s->md || !s->mc) {
-        /* pcre2 allocates with malloc: treat failure like any other OOM */
-        fprintf(stderr, "polint: out of memory\n");
-        abort();
-    }
-    pcre2_set_match_limit(s->mc, GL_MATCH_LIMIT);
-    pcre2_set_depth_limit(s->mc, GL_DEPTH_LIMIT);
+    pattern_scratch *s = pattern_scratch_new();
+    pattern_scratch_set_match_limit(s, GL_MATCH_LIMIT);
     return s;
-}
-
-void gl_scratch_free(gl_scratch *s)
-{
-    if (!s) return;
-    pcre2_match_data_free(s->md);
-    pcre2_match_context_free(s->mc);
-    free(s);
-}
-
-int gl_pattern_find(const gl_pattern *p, gl_scratch *s, const char *text, size_t len, size_t start,
-                    size_t *ms, size_t *me)
-{
-    int rc = pcre2_match(p->code, (PCRE2_SPTR)text, len, start, PCRE2_NO_UTF_CHECK, s->md, s->mc);
-    if (rc == PCRE2_ERROR_NOMATCH) return 0;
-    if (rc < 0) return -1;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
-    *ms = ov[0];
-    *me = ov[1];
-    return 1;
 }
 
 /* ---- sentences ---------------------------------------------------------- */
@@ -161,11 +68,11 @@ void gl_sentence_bounds(const char *text, size_t len, size_t start, size_t end, 
 /* ---- one requirement in one block ------------------------------------------ */
 
 /* Does p match anywhere in text[from, to)? 1, 0, or -1 undecided. */
-static int find_in(const gl_pattern *p, gl_scratch *s, const char *text, size_t from, size_t to,
+static int find_in(const pattern *p, pattern_scratch *s, const char *text, size_t from, size_t to,
                    size_t *ms, size_t *me)
 {
     size_t a, b;
-    int r = gl_pattern_find(p, s, text, to, from, &a, &b);
+    int r = pattern_find(p, s, text, to, from, &a, &b);
     if (r == 1) {
         if (ms) *ms = a;
         if (me) *me = b;
@@ -175,7 +82,7 @@ static int find_in(const gl_pattern *p, gl_scratch *s, const char *text, size_t 
 
 /* Tries one alternative in the unit [from, to); 1 with the first pattern's
  * span, 0, or -1 undecided. */
-static int try_unit(const gl_match *m, gl_scratch *s, const char *text, size_t from, size_t to,
+static int try_unit(const gl_match *m, pattern_scratch *s, const char *text, size_t from, size_t to,
                     size_t *ms, size_t *me)
 {
     for (size_t i = 0; i < m->nre; i++) {
@@ -191,7 +98,7 @@ static int try_unit(const gl_match *m, gl_scratch *s, const char *text, size_t f
     return 1;
 }
 
-static int try_match(const gl_match *m, gl_scratch *s, const char *text, size_t len, size_t *ms,
+static int try_match(const gl_match *m, pattern_scratch *s, const char *text, size_t len, size_t *ms,
                      size_t *me)
 {
     if (m->block) return try_unit(m, s, text, 0, len, ms, me);
@@ -213,7 +120,7 @@ static int try_match(const gl_match *m, gl_scratch *s, const char *text, size_t 
 }
 
 /* The first weakening in [from, to) that no <unless> cancels. */
-static const gl_weak *find_weak(const guideline_detect *d, gl_scratch *s, const char *text,
+static const gl_weak *find_weak(const guideline_detect *d, pattern_scratch *s, const char *text,
                                 size_t from, size_t to, size_t *ws, size_t *we)
 {
     for (size_t i = 0; i < d->nweaks; i++) {
@@ -227,7 +134,7 @@ static const gl_weak *find_weak(const guideline_detect *d, gl_scratch *s, const 
     return NULL;
 }
 
-void gl_detect_block(const guideline_detect *d, gl_scratch *s, const char *text, size_t len,
+void gl_detect_block(const guideline_detect *d, pattern_scratch *s, const char *text, size_t len,
                      gl_hit *hit)
 {
     memset(hit, 0, sizeof *hit);
@@ -248,7 +155,7 @@ void gl_detect_block(const guideline_detect *d, gl_scratch *s, const char *text,
     hit->state = undecided ? -1 : 0;
 }
 
-int gl_context_match(const guideline_detect *d, gl_scratch *s, const char *text, size_t len)
+int gl_context_match(const guideline_detect *d, pattern_scratch *s, const char *text, size_t len)
 {
     if (!d->context) return 1;
     return find_in(d->context, s, text, 0, len, NULL, NULL) == 1;

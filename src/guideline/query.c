@@ -130,7 +130,7 @@ const char *guideline_status_name(guideline_status s)
 
 /* The state one requirement gets on a small text: one paragraph per line,
  * read as if it were the requirement's own section. */
-static guideline_status judge_text(const guideline_detect *d, gl_scratch *s, text_norm *nm,
+static guideline_status judge_text(const guideline_detect *d, pattern_scratch *s, text_norm *nm,
                                    const char *text)
 {
     const char *p = text;
@@ -152,7 +152,7 @@ size_t guideline_test_examples(const guideline_set *g, sbuf *report, size_t *tot
 {
     size_t failed = 0;
     *total = 0;
-    gl_scratch *s = gl_scratch_new();
+    pattern_scratch *s = gl_scratch_new();
     text_norm nm;
     text_norm_init(&nm);
     for (size_t i = 0; i < g->nversions; i++) {
@@ -169,7 +169,7 @@ size_t guideline_test_examples(const guideline_set *g, sbuf *report, size_t *tot
         }
     }
     text_norm_free(&nm);
-    gl_scratch_free(s);
+    pattern_scratch_free(s);
     return failed;
 }
 

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "pattern.h"
+#include "util/pattern.h"
 #include "rules.h"
 #include "util/arena.h"
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "rules/pattern.h"
+#include "util/pattern.h"
 
 static void matches_japanese_with_byte_spans(void **state)
 {
@@ -64,12 +64,34 @@ static void catastrophic_pattern_hits_the_limit(void **state)
     pattern_free(p);
 }
 
+/* The guideline data runs under a lower limit than rule packs; one scratch's
+ * limit must not change another's. */
+static void a_scratch_can_have_a_lower_limit(void **state)
+{
+    (void)state;
+    char err[256];
+    /* no start-of-match optimisation: the missing b is found by backtracking */
+    pattern *p = pattern_compile("(*NO_START_OPT)(?:a|aa)*b", err, sizeof err);
+    assert_non_null(p);
+    const char *t = "aaaaaaaaaaaaaaaaaaaa";
+    size_t ms, me;
+    pattern_scratch *strict = pattern_scratch_new();
+    pattern_scratch *plain = pattern_scratch_new();
+    pattern_scratch_set_match_limit(strict, 100);
+    assert_int_equal(pattern_find(p, strict, t, strlen(t), 0, &ms, &me), PATTERN_LIMIT);
+    assert_int_equal(pattern_find(p, plain, t, strlen(t), 0, &ms, &me), PATTERN_NO_MATCH);
+    pattern_scratch_free(strict);
+    pattern_scratch_free(plain);
+    pattern_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(matches_japanese_with_byte_spans),
         cmocka_unit_test(refuses_word_boundaries_and_bad_syntax),
         cmocka_unit_test(catastrophic_pattern_hits_the_limit),
+        cmocka_unit_test(a_scratch_can_have_a_lower_limit),
     };
     return cmocka_run_group_tests_name("pattern", tests, NULL, NULL);
 }

@@ -21,6 +21,7 @@ struct pattern_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mc;
     pcre2_jit_stack *stack;
+    uint32_t match_limit; /* 0: the global one */
 };
 
 void pattern_set_match_limit(uint32_t limit)
@@ -103,6 +104,11 @@ pattern_scratch *pattern_scratch_new(void)
     return s;
 }
 
+void pattern_scratch_set_match_limit(pattern_scratch *s, uint32_t limit)
+{
+    s->match_limit = limit;
+}
+
 void pattern_scratch_free(pattern_scratch *s)
 {
     if (!s) return;
@@ -116,7 +122,7 @@ pattern_result pattern_find(const pattern *p, pattern_scratch *s, const char *su
                             size_t start, size_t *ms, size_t *me)
 {
     if (start > len) return PATTERN_NO_MATCH;
-    pcre2_set_match_limit(s->mc, match_limit);
+    pcre2_set_match_limit(s->mc, s->match_limit ? s->match_limit : match_limit);
     pcre2_set_depth_limit(s->mc, 10000);
     int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, s->md,
                          s->mc);

@@ -1,5 +1,6 @@
 /*
- * pattern.h - rule patterns: PCRE2 with UTF + UCP, JIT-compiled once.
+ * pattern.h - the regular expressions of rule packs and guideline data:
+ * PCRE2 with UTF + UCP, JIT-compiled once.
  *
  * A compiled pattern is immutable and shared by every worker thread; what a
  * match needs to scribble on (match data, JIT stack, limits) lives in a
@@ -10,8 +11,8 @@
  * Patterns are matched against normalised text (see text/text.h), which is
  * valid UTF-8 by construction: matching skips PCRE2's UTF check.
  */
-#ifndef PL_RULES_PATTERN_H
-#define PL_RULES_PATTERN_H
+#ifndef PL_UTIL_PATTERN_H
+#define PL_UTIL_PATTERN_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -46,5 +47,7 @@ pattern_result pattern_find(const pattern *p, pattern_scratch *s, const char *su
 /* Match limit used by every scratch (default 2,000,000 steps). Tests lower
  * it; it is not changed while threads match. */
 void pattern_set_match_limit(uint32_t limit);
+/* A lower limit for the matches of one scratch (0: the global one). */
+void pattern_scratch_set_match_limit(pattern_scratch *s, uint32_t limit);
 
 #endif
