@@ -59,11 +59,6 @@ void gl_detect_block(const guideline_detect *d, pattern_scratch *s, const char *
 /* Does the context pattern match text? (true when the item has none) */
 int gl_context_match(const guideline_detect *d, pattern_scratch *s, const char *text, size_t len);
 
-/* The sentence around [start, end): from after the previous 。 or line break
- * to the next one (included). */
-void gl_sentence_bounds(const char *text, size_t len, size_t start, size_t end, size_t *ss,
-                        size_t *se);
-
 /* Pattern literals are folded with these classes (width and spaces are left
  * alone so that regex syntax survives). */
 #define GL_PATTERN_FOLDING (TEXT_NORM_VARIANTS | TEXT_NORM_KANJI | TEXT_NORM_ITERATION)

@@ -40,29 +40,16 @@ pattern_scratch *gl_scratch_new(void)
 
 /* ---- sentences ---------------------------------------------------------- */
 
-static bool ends_sentence(const char *t, size_t i, size_t len, size_t *w)
+/* The sentences around [start, end): from the start of the one holding
+ * start to the end of the one holding end. */
+static void sentence_bounds(const uint32_t *starts, size_t n, size_t len, size_t start, size_t end,
+                            size_t *ss, size_t *se)
 {
-    if (t[i] == '\n') return *w = 1, true;
-    if (i + 3 <= len && memcmp(t + i, "。", 3) == 0) return *w = 3, true;
-    return false;
-}
-
-void gl_sentence_bounds(const char *text, size_t len, size_t start, size_t end, size_t *ss,
-                        size_t *se)
-{
-    size_t s = 0, w = 1;
-    for (size_t i = 0; i < start && i < len; i++)
-        if (ends_sentence(text, i, len, &w)) s = i + w;
-    /* the first end of sentence that is not inside the span */
-    size_t e = len;
-    for (size_t i = start; i < len; i++) {
-        if (ends_sentence(text, i, len, &w) && i + w >= end) {
-            e = i + w;
-            break;
-        }
-    }
-    *ss = s;
-    *se = e < s ? s : e;
+    size_t k = 0;
+    while (k + 1 < n && starts[k + 1] <= start) k++;
+    *ss = starts[k];
+    while (k + 1 < n && starts[k + 1] < end) k++;
+    *se = k + 1 < n ? starts[k + 1] : len;
 }
 
 /* ---- one requirement in one block ------------------------------------------ */
@@ -98,23 +85,17 @@ static int try_unit(const gl_match *m, pattern_scratch *s, const char *text, siz
     return 1;
 }
 
-static int try_match(const gl_match *m, pattern_scratch *s, const char *text, size_t len, size_t *ms,
-                     size_t *me)
+static int try_match(const gl_match *m, pattern_scratch *s, const char *text, size_t len,
+                     const uint32_t *starts, size_t nstarts, size_t *ms, size_t *me)
 {
     if (m->block) return try_unit(m, s, text, 0, len, ms, me);
     int undecided = 0;
-    size_t from = 0, w = 1;
-    for (size_t i = 0; i <= len; i++) {
-        bool end = i == len || ends_sentence(text, i, len, &w);
-        if (!end) continue;
-        size_t to = i == len ? len : i + w;
-        if (to > from) {
-            int r = try_unit(m, s, text, from, to, ms, me);
-            if (r == 1) return 1;
-            if (r < 0) undecided = 1;
-        }
-        from = to;
-        if (i < len) i += w - 1;
+    for (size_t k = 0; k < nstarts; k++) {
+        size_t to = k + 1 < nstarts ? starts[k + 1] : len;
+        if (to <= starts[k]) continue;
+        int r = try_unit(m, s, text, starts[k], to, ms, me);
+        if (r == 1) return 1;
+        if (r < 0) undecided = 1;
     }
     return undecided ? -1 : 0;
 }
@@ -138,21 +119,25 @@ void gl_detect_block(const guideline_detect *d, pattern_scratch *s, const char *
                      gl_hit *hit)
 {
     memset(hit, 0, sizeof *hit);
+    uint32_t *starts;
+    size_t nstarts = text_sentences(text, len, &starts);
     int undecided = 0;
     for (size_t i = 0; i < d->nmatches; i++) {
         size_t ms = 0, me = 0;
-        int r = try_match(&d->matches[i], s, text, len, &ms, &me);
+        int r = try_match(&d->matches[i], s, text, len, starts, nstarts, &ms, &me);
         if (r < 0) undecided = 1;
         if (r != 1) continue;
         hit->state = 1;
         hit->start = ms;
         hit->end = me;
-        gl_sentence_bounds(text, len, ms, me, &hit->sent_start, &hit->sent_end);
+        sentence_bounds(starts, nstarts, len, ms, me, &hit->sent_start, &hit->sent_end);
         hit->weak = find_weak(d, s, text, hit->sent_start, hit->sent_end, &hit->weak_start,
                               &hit->weak_end);
+        free(starts);
         return;
     }
     hit->state = undecided ? -1 : 0;
+    free(starts);
 }
 
 int gl_context_match(const guideline_detect *d, pattern_scratch *s, const char *text, size_t len)

@@ -60,50 +60,9 @@ const char *rules_state_name(rules_state s)
 /* ---- preparing a subject ---------------------------------------------------- */
 
 /* Sentences end at 。 or a line break; the end mark stays in its sentence. */
-/* Does a closing bracket come before the end of the line? */
-static bool closes_on_line(const char *t, size_t n, size_t i)
-{
-    for (; i < n && t[i] != '\n'; i++)
-        if (t[i] == ')' || (i + 3 <= n && (memcmp(t + i, "」", 3) == 0 || memcmp(t + i, "』", 3) == 0)))
-            return true;
-    return false;
-}
-
-/* Sentences end at 。 or a line break, but not at a 。 inside brackets:
- * 「…の業務（以下「本業務」という。）を乙に委託し」 is one sentence. */
 static void split_sentences(eblock *b)
 {
-    const char *t = b->norm.text;
-    size_t n = b->norm.len, cap = 0;
-    int depth = 0;
-    PL_GROW(b->sentences, cap, 1);
-    b->sentences[b->nsentences++] = 0;
-    for (size_t i = 0; i < n;) {
-        size_t step = 1;
-        bool end = false;
-        if (t[i] == '\n') {
-            end = true;
-            depth = 0;
-        } else if (t[i] == '(') {
-            depth++;
-        } else if (t[i] == ')') {
-            depth -= depth > 0;
-        } else if (i + 3 <= n && (memcmp(t + i, "「", 3) == 0 || memcmp(t + i, "『", 3) == 0)) {
-            depth++, step = 3;
-        } else if (i + 3 <= n && (memcmp(t + i, "」", 3) == 0 || memcmp(t + i, "』", 3) == 0)) {
-            depth -= depth > 0, step = 3;
-        } else if (i + 3 <= n && memcmp(t + i, "。", 3) == 0) {
-            step = 3;
-            /* an unclosed bracket must not swallow the rest of the block */
-            end = depth == 0 || !closes_on_line(t, n, i + 3);
-            if (end) depth = 0;
-        }
-        i += step;
-        if (end && i < n) {
-            PL_GROW(b->sentences, cap, b->nsentences + 1);
-            b->sentences[b->nsentences++] = (uint32_t)i;
-        }
-    }
+    b->nsentences = (uint32_t)text_sentences(b->norm.text, b->norm.len, &b->sentences);
 }
 
 static void prepare(eprepared *p, const rules_subject *subject)

@@ -395,4 +395,13 @@ typedef struct text_share {
 size_t text_parse_share(const char *s, size_t n, text_share *out);
 size_t text_find_shares(const char *s, size_t n, text_share *out, size_t cap);
 
+/* ---- sentences --------------------------------------------------------------- */
+
+/* Splits normalised text into sentences: each ends at 。 or a line break,
+ * but not at a 。 inside brackets (「…の業務（以下「本業務」という。）を乙に
+ * 委託し」 is one sentence) unless the bracket is never closed on that line.
+ * Returns the number of sentences (at least 1) and sets *starts to a new
+ * array (caller frees) of their first bytes; each runs to the next start. */
+size_t text_sentences(const char *t, size_t n, uint32_t **starts);
+
 #endif

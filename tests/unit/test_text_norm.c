@@ -438,6 +438,27 @@ static void short_text_costs_little(void **state)
     text_norm_free(&cell_nm);
 }
 
+/* Rules and guideline coverage both read sentence by sentence; a 。 inside
+ * brackets does not end one, an unclosed bracket does not swallow the line. */
+static void sentences_respect_brackets(void **state)
+{
+    (void)state;
+    uint32_t *st;
+    const char *a = "甲は、業務(以下「本業務」という。)を乙に委託する。乙は受託する。";
+    assert_int_equal(text_sentences(a, strlen(a), &st), 2);
+    assert_string_equal(a + st[1], "乙は受託する。");
+    free(st);
+    const char *b = "乙は、終了(解除を含む。を確認する。次に返還する。\n改行後";
+    size_t n = text_sentences(b, strlen(b), &st);
+    assert_int_equal(n, 5); /* …含む。|を確認する。|次に返還する。|\n|改行後 */
+    assert_string_equal(b + st[1], "を確認する。次に返還する。\n改行後");
+    assert_string_equal(b + st[4], "改行後");
+    free(st);
+    assert_int_equal(text_sentences("", 0, &st), 1);
+    assert_int_equal(st[0], 0);
+    free(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +480,7 @@ int main(void)
         cmocka_unit_test(normalising_twice_changes_nothing),
         cmocka_unit_test(reuse_and_limits),
         cmocka_unit_test(short_text_costs_little),
+        cmocka_unit_test(sentences_respect_brackets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
