@@ -296,13 +296,13 @@ static bool row_says_revision(eval *ev, uint32_t ebi)
 {
     const eprepared *p = ev->prep;
     const eblock *b = &p->blocks[ebi];
-    const doc_block *blk = &p->subject->members[b->member].doc->blocks[b->block];
+    const doc_block *blk = engine_doc_block(p, ebi);
     if (!blk->loc.row) return false;
     for (uint32_t j = ebi; j-- > 0;) {
         const eblock *o = &p->blocks[j];
         if (o->member != b->member) break;
-        const doc_block *ob = &p->subject->members[o->member].doc->blocks[o->block];
-        if (ob->loc.table != blk->loc.table || ob->loc.row != blk->loc.row) break;
+        const doc_block *ob = engine_doc_block(p, j);
+        if (!engine_same_table(ob, blk) || ob->loc.row != blk->loc.row) break;
         if (says_revision(o->norm.text, o->norm.len)) return true;
     }
     return false;

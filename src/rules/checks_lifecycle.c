@@ -193,17 +193,6 @@ typedef struct grid {
     uint32_t rows;
 } grid;
 
-static bool same_name(const char *a, const char *b)
-{
-    return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-static bool same_table(const doc_block *a, const doc_block *b)
-{
-    return same_name(a->loc.part, b->loc.part) && same_name(a->loc.sheet, b->loc.sheet) &&
-           a->loc.table == b->loc.table;
-}
-
 static int cmp_cells(const void *a, const void *b)
 {
     const grid_cell *x = a, *y = b;
@@ -273,7 +262,7 @@ static uint32_t find_header(eval *ev, const grid *g, uint32_t cols[COLUMN_ROLE_C
 static bool cell_date(eval *ev, uint32_t eb, text_ymd *out)
 {
     const eblock *b = &ev->prep->blocks[eb];
-    const doc_block *blk = &ev->prep->subject->members[b->member].doc->blocks[b->block];
+    const doc_block *blk = engine_doc_block(ev->prep, eb);
     if (blk->iso && strlen(blk->iso) >= 10) {
         int y, m, d;
         if (sscanf(blk->iso, "%4d-%2d-%2d", &y, &m, &d) == 3) {
@@ -364,7 +353,7 @@ static void lifecycle_table(eval *ev)
     bool any_header = false;
     for (uint32_t i = 0; i < p->nblocks;) {
         const eblock *first = &p->blocks[i];
-        const doc_block *fb = &p->subject->members[first->member].doc->blocks[first->block];
+        const doc_block *fb = engine_doc_block(p, i);
         if (!ev->in_scope[i] || !(fb->kind == DOC_BLOCK_CELL || fb->loc.table)) {
             i++;
             continue;
@@ -374,8 +363,8 @@ static void lifecycle_table(eval *ev)
         uint32_t j = i;
         for (; j < p->nblocks; j++) {
             const eblock *b = &p->blocks[j];
-            const doc_block *bb = &p->subject->members[b->member].doc->blocks[b->block];
-            if (b->member != first->member || !same_table(bb, fb)) break;
+            const doc_block *bb = engine_doc_block(p, j);
+            if (b->member != first->member || !engine_same_table(bb, fb)) break;
             if (!ev->in_scope[j]) continue;
             PL_GROW(g.cells, g.cap, g.n + 1);
             g.cells[g.n++] = (grid_cell){bb->loc.row, bb->loc.col, j};

@@ -172,6 +172,23 @@ static void unit_single(eunit *u, const eprepared *p, uint32_t eb, uint32_t from
     u->len = to - from;
 }
 
+const doc_block *engine_doc_block(const eprepared *p, uint32_t eb)
+{
+    const eblock *b = &p->blocks[eb];
+    return &p->subject->members[b->member].doc->blocks[b->block];
+}
+
+static bool same_name(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+bool engine_same_table(const doc_block *a, const doc_block *b)
+{
+    return same_name(a->loc.part, b->loc.part) && same_name(a->loc.sheet, b->loc.sheet) &&
+           a->loc.table == b->loc.table;
+}
+
 void engine_for_units(eval *ev, rule_unit unit, unit_fn fn, void *ctx)
 {
     const eprepared *p = ev->prep;

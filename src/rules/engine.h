@@ -71,6 +71,11 @@ typedef struct eval {
 typedef bool (*unit_fn)(eval *ev, const eunit *u, void *ctx);
 void engine_for_units(eval *ev, rule_unit unit, unit_fn fn, void *ctx);
 
+/* The document block an eblock was prepared from. */
+const doc_block *engine_doc_block(const eprepared *p, uint32_t eb);
+/* Are two blocks cells (or table paragraphs) of the same table or sheet? */
+bool engine_same_table(const doc_block *a, const doc_block *b);
+
 /* The sentence of eblock eb around byte span (a unit in w->unit2). */
 const eunit *engine_sentence_unit(eval *ev, uint32_t eb, text_span span);
 
