@@ -289,27 +289,16 @@ static bool cell_term(eval *ev, uint32_t eb, uint32_t header_eb, text_duration *
         *d = per.dur;
         return true;
     }
+    if (text_parse_duration(b->norm.text, b->norm.len, d)) return true;
+    /* a bare number takes its unit from the header (リース期間（年）),
+     * else months */
     int64_t v;
     size_t used = text_kanji_number(b->norm.text, b->norm.len, &v);
     if (!used || v <= 0 || v > 1200) return false;
-    /* the unit written after the number decides (5年, 60か月); a bare
-     * number takes its unit from the header (リース期間（年）), else months */
-    const char *unit = b->norm.text + used;
-    size_t rest = b->norm.len - used;
-    while (rest && *unit == ' ') unit++, rest--;
-    bool years;
-    if (rest >= 3 && memcmp(unit, "年", 3) == 0) {
-        years = true;
-    } else if (rest >= 3 && (memcmp(unit, "月", 3) == 0 || memcmp(unit, "か", 3) == 0 ||
-                             memcmp(unit, "箇", 3) == 0 || memcmp(unit, "ヶ", 3) == 0 ||
-                             memcmp(unit, "カ", 3) == 0 || memcmp(unit, "ケ", 3) == 0)) {
-        years = false;
-    } else {
-        years = false;
-        if (header_eb != UINT32_MAX) {
-            const eblock *h = &ev->prep->blocks[header_eb];
-            years = strstr(h->norm.text, "年") && !strstr(h->norm.text, "月");
-        }
+    bool years = false;
+    if (header_eb != UINT32_MAX) {
+        const eblock *h = &ev->prep->blocks[header_eb];
+        years = strstr(h->norm.text, "年") && !strstr(h->norm.text, "月");
     }
     if (years) d->years = (int)v;
     else d->months = (int)v;

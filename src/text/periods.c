@@ -173,6 +173,14 @@ static size_t read_duration(const char *s, size_t n, size_t i, text_duration *d,
     return parts ? p : 0;
 }
 
+size_t text_parse_duration(const char *s, size_t n, text_duration *out)
+{
+    dur_info info;
+    size_t i = tx_skip_ws(s, n, 0);
+    size_t end = read_duration(s, n, i, out, &info);
+    return end ? end : 0;
+}
+
 /* 契約期間, 履行期間, 保存期間 ... ending just before `start` (over は : 、 and
  * spaces). */
 static text_span find_label(const char *s, size_t start)

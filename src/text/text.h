@@ -319,6 +319,12 @@ typedef struct text_period {
  * 3年以内, or after a label (契約期間５年, 保存期間は5年). */
 size_t text_find_periods(const char *s, size_t n, text_period *out, size_t cap);
 
+/* A length at the start of s (after spaces) in any form text_find_periods
+ * reads (5年, 60か月, 1年6か月, 90日間, 半年), for text known to be a length,
+ * such as a ledger's リース期間 cell, where 「5年」 alone is not taken for a
+ * year. Returns the bytes read, 0 if none. */
+size_t text_parse_duration(const char *s, size_t n, text_duration *out);
+
 enum text_count {
     TEXT_COUNT_FROM_START = 0, /* the start day is the first day (a period that
                                   begins at 0:00, as in 令和3年4月1日から) */

@@ -313,6 +313,23 @@ static void finders_survive_random_text(void **state)
     }
 }
 
+/* A ledger's term cell: 「5年」 is a length there, not a year. */
+static void a_cell_known_to_be_a_length(void **state)
+{
+    (void)state;
+    text_duration d;
+    assert_int_equal(text_parse_duration("5年", strlen("5年"), &d), strlen("5年"));
+    assert_int_equal(d.years, 5);
+    assert_true(text_parse_duration(" 60か月", strlen(" 60か月"), &d) > 0);
+    assert_int_equal(d.months, 60);
+    assert_true(text_parse_duration("1年6ヶ月", strlen("1年6ヶ月"), &d) > 0);
+    assert_int_equal(d.years, 1);
+    assert_int_equal(d.months, 6);
+    assert_int_equal(text_parse_duration("5年度", strlen("5年度"), &d), 0);
+    assert_int_equal(text_parse_duration("60", 2, &d), 0);
+    assert_int_equal(text_parse_duration("リース", strlen("リース"), &d), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +342,7 @@ int main(void)
         cmocka_unit_test(several_in_one_text),
         cmocka_unit_test(contract_counting),
         cmocka_unit_test(finders_survive_random_text),
+        cmocka_unit_test(a_cell_known_to_be_a_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
